@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+export const SECTIONS = ['required', 'preferred'] as const;
+export const sectionSchema = z.enum(SECTIONS);
+export type Section = z.infer<typeof sectionSchema>;
+
+export const experienceSchema = z.object({
+  /** Minimum years the item asks for (6개월 → 0.5, 신입/경력 무관 → 0). */
+  minYears: z.number().min(0).max(50),
+  maxYears: z.number().min(0).max(50).optional(),
+  /** 신입, 경력 무관, junior, new grad: the item says newcomers may apply. */
+  junior: z.boolean(),
+});
+export type Experience = z.infer<typeof experienceSchema>;
+
+export const matchedSkillSchema = z.object({
+  id: z.string(),
+  /** Added because a named skill implies it (Django ⇒ Python), not named in the text. */
+  implied: z.literal(true).optional(),
+});
+export type MatchedSkill = z.infer<typeof matchedSkillSchema>;
+
+export const normalizedItemSchema = z.object({
+  text: z.string(),
+  section: sectionSchema,
+  skills: z.array(matchedSkillSchema),
+  experience: experienceSchema.optional(),
+});
+export type NormalizedItem = z.infer<typeof normalizedItemSchema>;
+
+export const POSTING_SCHEMA_VERSION = 1;
+export const MAX_FIELD_CHARS = { company: 100, title: 150, url: 500, requirements: 4000, preferred: 4000 } as const;
+
+/** What a member submits: the raw posting as it was written. */
+export const postingInputSchema = z.object({
+  company: z.string().trim().min(1).max(MAX_FIELD_CHARS.company),
+  role: z.string().trim().min(1).max(100),
+  title: z.string().trim().max(MAX_FIELD_CHARS.title).optional(),
+  url: z.string().trim().max(MAX_FIELD_CHARS.url).optional(),
+  requirements: z.string().max(MAX_FIELD_CHARS.requirements),
+  preferred: z.string().max(MAX_FIELD_CHARS.preferred).default(''),
+  submittedBy: z.string().optional(),
+});
+export type PostingInput = z.input<typeof postingInputSchema>;
+
+export const postingSchema = z.object({
+  schema: z.literal(POSTING_SCHEMA_VERSION),
+  id: z.number().int().positive(),
+  company: z.string(),
+  roleId: z.string(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+  requirementsText: z.string(),
+  preferredText: z.string(),
+  submittedBy: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  taxonomyVersion: z.string(),
+  items: z.array(normalizedItemSchema),
+});
+export type Posting = z.infer<typeof postingSchema>;
