@@ -1,0 +1,37 @@
+/**
+ * A failure the user caused and can fix (bad input, a duplicate, an unknown id). Its code selects a message
+ * in each language; params fill it in. Anything else that is thrown is a bug and is reported as one.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'UserError';
+  }
+}
+
+export type UserErrorCode =
+  | 'input.invalid'
+  | 'input.empty'
+  | 'input.too-long'
+  | 'input.bad-url'
+  | 'role.unknown'
+  | 'posting.not-found'
+  | 'posting.duplicate-url'
+  | 'posting.no-items'
+  | 'posting.not-allowed'
+  | 'file.not-found'
+  | 'file.unreadable'
+  | 'import.too-large'
+  | 'import.binary'
+  | 'import.invalid-utf8'
+  | 'import.empty'
+  | 'import.expired'
+  | 'digest.not-configured'
+  | 'digest.bad-timezone'
+  | 'digest.bad-time'
+  | 'guild.only';
+
+export const isUserError = (error: unknown): error is UserError => error instanceof UserError;

@@ -1,0 +1,25 @@
+import { type Clock, systemClock } from './clock';
+import { createNormalizer } from './normalize';
+import { createPostingService } from './postings/service';
+import { createRoleDirectory } from './roles';
+import type { Store } from './store/repository';
+import { createSummaryService } from './summary';
+import { loadRoles, loadTaxonomy } from './taxonomy/load';
+import type { RoleTable, Taxonomy } from './taxonomy/schema';
+
+export interface ServiceOptions {
+  store: Store;
+  clock?: Clock;
+  taxonomy?: Taxonomy;
+  roles?: RoleTable;
+}
+
+/** Everything the product does, wired to one store and one clock. Discord-free. */
+export function createServices({ store, clock = systemClock, taxonomy, roles }: ServiceOptions) {
+  const normalizer = createNormalizer(taxonomy ?? loadTaxonomy());
+  const roleDirectory = createRoleDirectory(roles ?? loadRoles());
+  const postings = createPostingService({ store, clock, normalizer, roles: roleDirectory });
+  const summary = createSummaryService({ postings, normalizer, roles: roleDirectory });
+  return { store, clock, normalizer, roles: roleDirectory, postings, summary };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,167 @@
+import type { MatchedSkill } from '../postings/schema';
+import type { Taxonomy } from '../taxonomy/schema';
+import { cleanText, isHangul, isWordCode, lowerSameLength, matchForm } from './text';
+
+interface AliasEntry {
+  skillId: string;
+  length: number;
+  /** Case-sensitive spelling of a name that is also a common word; undefined for ordinary aliases. */
+  contextual?: string;
+  needsWordStart: boolean;
+  needsWordEnd: boolean;
+  needsNonHangulBefore: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  entries: AliasEntry[];
+}
+
+interface Hit {
+  entry: AliasEntry;
+  start: number;
+  end: number;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
+const LANGUAGE_WORD_AFTER = /^\s?(?:언어|language|lang\b|프로그래밍|programming)/i;
+const CONTEXT_REJECT_AFTER = /^(?:&|'|’|-\s?level|\s?레벨|\s?level)/i;
+
+function aliasEntry(skillId: string, alias: string, contextual: boolean): AliasEntry {
+  const first = alias.charCodeAt(0);
+  const last = alias.charCodeAt(alias.length - 1);
+  return {
+    skillId,
+    length: alias.length,
+    ...(contextual ? { contextual: cleanText(alias) } : {}),
+    needsWordStart: isWordCode(first),
+    needsWordEnd: isWordCode(last),
+    needsNonHangulBefore: alias.length === 1 && isHangul(first),
+  };
+}
+
+export interface Matcher {
+  /** Skills an item names, in order of appearance, each once; implied skills are not added here. */
+  explicitSkills(text: string): string[];
+}
+
+export function createMatcher(taxonomy: Taxonomy): Matcher {
+  const root = newNode();
+  const insert = (key: string, entry: AliasEntry) => {
+    let node = root;
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = newNode();
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.entries.push(entry);
+  };
+  for (const skill of taxonomy.skills) {
+    for (const alias of skill.aliases) {
+      const key = matchForm(alias);
+      if (key) insert(key, aliasEntry(skill.id, key, false));
+    }
+    for (const alias of skill.contextAliases) {
+      const key = matchForm(alias);
+      if (key) insert(key, aliasEntry(skill.id, key, true));
+    }
+  }
+
+  const accepts = (entry: AliasEntry, original: string, lower: string, start: number, end: number) => {
+    if (entry.needsWordEnd && isWordCode(lower.charCodeAt(end))) return false;
+    if (entry.contextual !== undefined) {
+      if (original.slice(start, end) !== entry.contextual) return false;
+      if (CONTEXT_REJECT_AFTER.test(original.slice(end, end + 8))) return false;
+    }
+    return true;
+  };
+
+  const scan = (original: string, lower: string): Hit[] => {
+    const hits: Hit[] = [];
+    let i = 0;
+    while (i < lower.length) {
+      let node = root.next.get(lower.charCodeAt(i));
+      if (!node) {
+        i++;
+        continue;
+      }
+      const before = lower.charCodeAt(i - 1);
+      let best: Hit | undefined;
+      let j = i + 1;
+      while (node) {
+        for (const entry of node.entries) {
+          if (entry.needsWordStart && isWordCode(before)) continue;
+          if (entry.needsNonHangulBefore && isHangul(before)) continue;
+          if (!accepts(entry, original, lower, i, j)) continue;
+          // Equal lengths: an ordinary alias beats a contextual one.
+          if (!best || j > best.end || (best.entry.contextual !== undefined && entry.contextual === undefined)) {
+            best = { entry, start: i, end: j };
+          }
+        }
+        if (j >= lower.length) break;
+        node = node.next.get(lower.charCodeAt(j));
+        j++;
+      }
+      if (best) {
+        hits.push(best);
+        i = best.end;
+      } else {
+        i++;
+      }
+    }
+    return hits;
+  };
+
+  return {
+    explicitSkills(text) {
+      const original = cleanText(text);
+      const lower = lowerSameLength(original);
+      const hits = scan(original, lower);
+      const hasPlainHit = hits.some((hit) => hit.entry.contextual === undefined);
+      const ids: string[] = [];
+      for (const hit of hits) {
+        if (hit.entry.contextual !== undefined) {
+          const namedAsLanguage = LANGUAGE_WORD_AFTER.test(original.slice(hit.end, hit.end + 12));
+          if (!hasPlainHit && !namedAsLanguage) continue;
+        }
+        if (!ids.includes(hit.entry.skillId)) ids.push(hit.entry.skillId);
+      }
+      return ids;
+    },
+  };
+}
+
+/** Adds what named skills imply (Django REST Framework ⇒ Django ⇒ Python), marked as implied. */
+export function createImplier(taxonomy: Taxonomy): (explicit: string[]) => MatchedSkill[] {
+  const direct = new Map(taxonomy.skills.map((s) => [s.id, s.implies]));
+  const closure = new Map<string, string[]>();
+  const resolve = (id: string, seen: Set<string>): string[] => {
+    const cached = closure.get(id);
+    if (cached) return cached;
+    const out: string[] = [];
+    for (const next of direct.get(id) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      out.push(next, ...resolve(next, seen));
+    }
+    const unique = [...new Set(out)];
+    closure.set(id, unique);
+    return unique;
+  };
+  return (explicit) => {
+    const result: MatchedSkill[] = explicit.map((id) => ({ id }));
+    const named = new Set(explicit);
+    for (const id of explicit) {
+      for (const implied of resolve(id, new Set([id]))) {
+        if (named.has(implied)) continue;
+        named.add(implied);
+        result.push({ id: implied, implied: true });
+      }
+    }
+    return result;
+  };
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { recordType } from '../store/repository';
+import { postingSchema } from './schema';
+
+export const postingRecord = recordType('posting', postingSchema);
+
+export const guildMetaSchema = z.object({
+  schema: z.literal(1),
+  nextId: z.number().int().positive(),
+  taxonomyVersion: z.string(),
+  /** Postings per role id. */
+  roles: z.record(z.string(), z.number().int().min(0)),
+});
+export type GuildMeta = z.infer<typeof guildMetaSchema>;
+export const guildMetaRecord = recordType('meta', guildMetaSchema);
+
+export const urlIndexRecord = recordType('url', z.object({ id: z.number().int().positive() }));
+
+export const indexEntrySchema = z.object({
+  id: z.number().int().positive(),
+  roleId: z.string(),
+  company: z.string(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+  submittedBy: z.string().optional(),
+  createdAt: z.iso.datetime(),
+});
+export type IndexEntry = z.infer<typeof indexEntrySchema>;
+
+/** Postings listed by id in chunks, so listing and the weekly digest never scan the postings themselves. */
+export const INDEX_CHUNK = 1000;
+export const indexChunkRecord = recordType('index', z.object({ entries: z.array(indexEntrySchema) }));
+export const chunkOf = (id: number) => Math.floor((id - 1) / INDEX_CHUNK);

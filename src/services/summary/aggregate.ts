@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Normalizer } from '../normalize';
+import type { Posting, Section } from '../postings/schema';
+import { recordType } from '../store/repository';
+
+const counts = z.record(z.string(), z.number().int().min(0));
+type Counts = z.infer<typeof counts>;
+
+/** Running totals for one role in one server, kept up to date on every add, edit and remove. */
+export const aggregateSchema = z.object({
+  schema: z.literal(1),
+  roleId: z.string(),
+  taxonomyVersion: z.string(),
+  postings: z.number().int().min(0),
+  companies: counts,
+  skills: z.object({ required: counts, preferred: counts, either: counts }),
+  groups: z.object({ required: counts, preferred: counts, either: counts }),
+  /** Per group: how many postings name each member skill, in either section. */
+  groupMembers: z.record(z.string(), counts),
+  /** Postings by the experience they require, keyed by years ("0.5", "3"). */
+  experience: counts,
+  juniorFriendly: z.number().int().min(0),
+});
+export type Aggregate = z.infer<typeof aggregateSchema>;
+export const aggregateRecord = recordType('aggregate', aggregateSchema);
+
+export const emptyAggregate = (roleId: string, taxonomyVersion: string): Aggregate => ({
+  schema: 1,
+  roleId,
+  taxonomyVersion,
+  postings: 0,
+  companies: {},
+  skills: { required: {}, preferred: {}, either: {} },
+  groups: { required: {}, preferred: {}, either: {} },
+  groupMembers: {},
+  experience: {},
+  juniorFriendly: 0,
+});
+
+export interface PostingExperience {
+  /** Years the posting requires: the largest minimum among its requirement items. */
+  years?: number;
+  juniorFriendly: boolean;
+}
+
+const JUNIOR_TITLE = /신입|주니어|junior|new\s*grad|entry/i;
+
+export function postingExperience(posting: Pick<Posting, 'items' | 'title'>): PostingExperience {
+  let years: number | undefined;
+  let junior = JUNIOR_TITLE.test(posting.title ?? '');
+  for (const item of posting.items) {
+    if (item.section !== 'required' || !item.experience) continue;
+    years = Math.max(years ?? 0, item.experience.minYears);
+    junior ||= item.experience.junior;
+  }
+  if (junior && years === undefined) years = 0;
+  return { ...(years !== undefined ? { years } : {}), juniorFriendly: junior || (years !== undefined && years < 1) };
+}
+
+/** The sets a posting adds to its role's totals. Named and implied skills both count. */
+export function contribution(posting: Posting, normalizer: Normalizer) {
+  const skills: Record<Section | 'either', Set<string>> = {
+    required: new Set(),
+    preferred: new Set(),
+    either: new Set(),
+  };
+  const groups: Record<Section | 'either', Set<string>> = {
+    required: new Set(),
+    preferred: new Set(),
+    either: new Set(),
+  };
+  const members = new Map<string, Set<string>>();
+  for (const item of posting.items) {
+    for (const { id } of item.skills) {
+      skills[item.section].add(id);
+      skills.either.add(id);
+      for (const group of normalizer.skill(id)?.groups ?? []) {
+        groups[item.section].add(group);
+        groups.either.add(group);
+        const set = members.get(group) ?? new Set();
+        set.add(id);
+        members.set(group, set);
+      }
+    }
+  }
+  return { company: posting.company.trim(), skills, groups, members, experience: postingExperience(posting) };
+}
+
+function bump(map: Counts, key: string, delta: number) {
+  const next = (map[key] ?? 0) + delta;
+  if (next > 0) map[key] = next;
+  else delete map[key];
+}
+
+/** Adds (delta 1) or takes away (delta -1) one posting's contribution. */
+export function applyPosting(aggregate: Aggregate, posting: Posting, normalizer: Normalizer, delta: 1 | -1) {
+  const c = contribution(posting, normalizer);
+  aggregate.postings = Math.max(0, aggregate.postings + delta);
+  bump(aggregate.companies, c.company, delta);
+  for (const section of ['required', 'preferred', 'either'] as const) {
+    for (const id of c.skills[section]) bump(aggregate.skills[section], id, delta);
+    for (const id of c.groups[section]) bump(aggregate.groups[section], id, delta);
+  }
+  for (const [group, ids] of c.members) {
+    const map = aggregate.groupMembers[group] ?? {};
+    for (const id of ids) bump(map, id, delta);
+    if (Object.keys(map).length > 0) aggregate.groupMembers[group] = map;
+    else delete aggregate.groupMembers[group];
+  }
+  if (c.experience.years !== undefined) bump(aggregate.experience, String(c.experience.years), delta);
+  if (c.experience.juniorFriendly) aggregate.juniorFriendly = Math.max(0, aggregate.juniorFriendly + delta);
+}

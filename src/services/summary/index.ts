@@ -1,0 +1,147 @@
+import type { Normalizer } from '../normalize';
+import type { PostingService } from '../postings/service';
+import type { RoleDirectory } from '../roles';
+import type { CategoryId } from '../taxonomy/schema';
+import { type Aggregate, aggregateRecord } from './aggregate';
+
+export interface SkillShare {
+  id: string;
+  label: string;
+  category: CategoryId | 'unknown';
+  /** Postings that name it in this list's section (or in either, for `either`). */
+  count: number;
+  share: number;
+  required: number;
+  preferred: number;
+}
+
+export interface GroupShare {
+  id: string;
+  label: string;
+  labelKo: string;
+  count: number;
+  share: number;
+  required: number;
+  preferred: number;
+  members: { id: string; label: string; count: number }[];
+}
+
+export interface ExperienceRange {
+  min: number | null;
+  median: number | null;
+  max: number | null;
+  /** Postings that state a required experience. */
+  count: number;
+  juniorFriendly: number;
+}
+
+export interface RoleSummary {
+  role: string;
+  roleLabel: { en: string; ko: string };
+  postings: number;
+  companies: number;
+  required: SkillShare[];
+  preferred: SkillShare[];
+  either: SkillShare[];
+  groups: GroupShare[];
+  experience: ExperienceRange;
+}
+
+const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 1000);
+
+function median(sorted: number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
+}
+
+export function experienceRange(histogram: Record<string, number>, juniorFriendly: number): ExperienceRange {
+  const values = Object.entries(histogram)
+    .flatMap(([years, n]) => Array<number>(n).fill(Number(years)))
+    .sort((a, b) => a - b);
+  return {
+    min: values[0] ?? null,
+    median: median(values),
+    max: values.at(-1) ?? null,
+    count: values.length,
+    juniorFriendly,
+  };
+}
+
+/** What the role's postings ask for, with shares, from the running totals: no posting is read. */
+export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: RoleDirectory): RoleSummary {
+  const total = aggregate.postings;
+  const skillList = (counts: Record<string, number>): SkillShare[] =>
+    Object.entries(counts)
+      .map(([id, count]) => {
+        const skill = normalizer.skill(id);
+        return {
+          id,
+          label: skill?.label ?? id,
+          category: skill?.category ?? ('unknown' as const),
+          count,
+          share: share(count, total),
+          required: aggregate.skills.required[id] ?? 0,
+          preferred: aggregate.skills.preferred[id] ?? 0,
+        };
+      })
+      .sort((a, b) => b.count - a.count || b.required - a.required || a.label.localeCompare(b.label));
+  const groups = Object.entries(aggregate.groups.either)
+    .map(([id, count]): GroupShare => {
+      const group = normalizer.group(id);
+      const members = Object.entries(aggregate.groupMembers[id] ?? {})
+        .map(([skillId, n]) => ({ id: skillId, label: normalizer.skill(skillId)?.label ?? skillId, count: n }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      return {
+        id,
+        label: group?.label.en ?? id,
+        labelKo: group?.label.ko ?? id,
+        count,
+        share: share(count, total),
+        required: aggregate.groups.required[id] ?? 0,
+        preferred: aggregate.groups.preferred[id] ?? 0,
+        members,
+      };
+    })
+    .sort((a, b) => b.count - a.count || b.required - a.required || a.label.localeCompare(b.label));
+  return {
+    role: aggregate.roleId,
+    roleLabel: roles.get(aggregate.roleId)?.label ?? { en: aggregate.roleId, ko: aggregate.roleId },
+    postings: total,
+    companies: Object.keys(aggregate.companies).length,
+    required: skillList(aggregate.skills.required),
+    preferred: skillList(aggregate.skills.preferred),
+    either: skillList(aggregate.skills.either),
+    groups,
+    experience: experienceRange(aggregate.experience, aggregate.juniorFriendly),
+  };
+}
+
+export function createSummaryService(deps: { postings: PostingService; normalizer: Normalizer; roles: RoleDirectory }) {
+  return {
+    async forRole(guildId: string, roleId: string): Promise<RoleSummary> {
+      const scope = await deps.postings.open(guildId);
+      const aggregate = await scope.get(aggregateRecord, roleId);
+      return aggregate
+        ? summarize(aggregate, deps.normalizer, deps.roles)
+        : summarize(
+            {
+              schema: 1,
+              roleId,
+              taxonomyVersion: deps.normalizer.version,
+              postings: 0,
+              companies: {},
+              skills: { required: {}, preferred: {}, either: {} },
+              groups: { required: {}, preferred: {}, either: {} },
+              groupMembers: {},
+              experience: {},
+              juniorFriendly: 0,
+            },
+            deps.normalizer,
+            deps.roles,
+          );
+    },
+  };
+}
+export type SummaryService = ReturnType<typeof createSummaryService>;
