@@ -1,0 +1,93 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { localized } from '../i18n';
+import { MAX_FIELD_CHARS } from '../services/postings/schema';
+import { inGuild, parseOptions } from './shared/guard';
+import { postingEmbed } from './shared/posting-embed';
+import { postingModal } from './shared/posting-modal';
+import { resolveRole, roleChoices, roleOption } from './shared/role';
+import { type Command, reply } from './types';
+
+const description = localized('command.add-posting.description');
+const companyDescription = localized('option.company.description');
+const urlDescription = localized('option.url.description');
+
+const optionsSchema = z.object({
+  role: z.string(),
+  company: z.string().max(MAX_FIELD_CHARS.company).optional(),
+  url: z.string().max(MAX_FIELD_CHARS.url).optional(),
+});
+
+const fieldsSchema = z.object({
+  company: z.string().default(''),
+  title: z.string().optional(),
+  url: z.string().optional(),
+  requirements: z.string().default(''),
+  preferred: z.string().default(''),
+});
+
+export const addPosting = {
+  data: {
+    name: 'add-posting',
+    name_localizations: { ko: '공고추가' },
+    description: description.en,
+    description_localizations: { ko: description.ko },
+    contexts: [0],
+    options: [
+      roleOption(true),
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'company',
+        name_localizations: { ko: '회사' },
+        description: companyDescription.en,
+        description_localizations: { ko: companyDescription.ko },
+        max_length: MAX_FIELD_CHARS.company,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'url',
+        name_localizations: { ko: '링크' },
+        description: urlDescription.en,
+        description_localizations: { ko: urlDescription.ko },
+        max_length: MAX_FIELD_CHARS.url,
+      },
+    ],
+  },
+  guildOnly: true,
+
+  async execute(ctx) {
+    inGuild(ctx);
+    const options = parseOptions(optionsSchema, ctx);
+    const roleId = resolveRole(ctx, options.role);
+    return {
+      type: 'modal',
+      modal: postingModal(ctx, `add-posting:new:${roleId}`, ctx.t('modal.posting.title'), {
+        ...(options.company ? { company: options.company } : {}),
+        ...(options.url ? { url: options.url } : {}),
+      }),
+    };
+  },
+
+  autocomplete: (ctx, focused) => roleChoices(ctx, focused.value),
+
+  async modalSubmit(ctx, customId, raw) {
+    inGuild(ctx);
+    const roleId = customId.split(':')[2] ?? '';
+    const fields = fieldsSchema.parse(raw);
+    const posting = await ctx.services.postings.add(ctx.guildId, {
+      company: fields.company,
+      role: roleId,
+      requirements: fields.requirements,
+      preferred: fields.preferred,
+      submittedBy: ctx.userId,
+      ...(fields.title?.trim() ? { title: fields.title } : {}),
+      ...(fields.url?.trim() ? { url: fields.url } : {}),
+    });
+    const heading = ctx.t('posting.added', {
+      id: posting.id,
+      company: posting.company,
+      role: ctx.services.roles.label(posting.roleId, ctx.locale),
+    });
+    return reply({ embeds: [postingEmbed(ctx, posting, heading)] });
+  },
+} satisfies Command;

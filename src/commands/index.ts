@@ -1,0 +1,13 @@
+import { addPosting } from './add-posting';
+import { help } from './help';
+import { postings } from './postings';
+import { summary } from './summary';
+import type { Command } from './types';
+
+/** Every command the bot has. The Discord router, the deploy script and the console all read this list. */
+export const commands: readonly Command[] = [help, addPosting, summary, postings];
+
+export const commandByName = new Map(commands.map((command) => [command.data.name, command]));
+
+/** The command a button or modal belongs to, from its custom id (`postings:page:2:…`). */
+export const commandForCustomId = (customId: string) => commandByName.get(customId.split(':')[0] ?? '');

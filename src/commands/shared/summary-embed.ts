@@ -1,0 +1,68 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { RoleSummary, SkillShare } from '../../services/summary';
+import type { Context } from '../types';
+import { fitEmbed, joinLines, LIMITS } from './limits';
+import { bar, formatYears, percent, safe } from './text';
+
+export type SummarySection = 'both' | 'required' | 'preferred';
+
+const COLOR = 0x57f287;
+const TOP = 12;
+
+function skillLines(ctx: Context, list: SkillShare[], total: number): string {
+  if (list.length === 0) return ctx.t('summary.none');
+  const lines = list
+    .slice(0, TOP)
+    .map((s) => `\`${bar(s.count / total)}\` ${percent(s.count / total)} **${safe(s.label)}** (${s.count})`);
+  const rest = list.length - TOP;
+  if (rest > 0) lines.push(ctx.t('summary.more', { count: rest }));
+  return joinLines(lines, LIMITS.fieldValue, (count) => ctx.t('summary.more', { count }));
+}
+
+function groupLines(ctx: Context, summary: RoleSummary): string {
+  const lines = summary.groups.slice(0, 8).map((g) => {
+    const label = ctx.locale === 'ko' ? g.labelKo : g.label;
+    const members = g.members
+      .slice(0, 6)
+      .map((m) => `${safe(m.label)} ${m.count}`)
+      .join(' · ');
+    return `**${safe(label)}** ${percent(g.share)} — ${members}`;
+  });
+  return lines.length === 0
+    ? ctx.t('summary.none')
+    : joinLines(lines, LIMITS.fieldValue, (count) => ctx.t('summary.more', { count }));
+}
+
+function experienceLine(ctx: Context, summary: RoleSummary): string {
+  const e = summary.experience;
+  if (e.count === 0 || e.min === null || e.max === null || e.median === null) {
+    return ctx.t('summary.experience-none', { junior: e.juniorFriendly });
+  }
+  return ctx.t('summary.experience-range', {
+    min: formatYears(e.min),
+    max: formatYears(e.max),
+    median: formatYears(e.median),
+    count: e.count,
+    junior: e.juniorFriendly,
+  });
+}
+
+/** The role's shared qualifications: the seeds' "Review" section, written by the data, with numbers. */
+export function summaryEmbed(ctx: Context, summary: RoleSummary, section: SummarySection): APIEmbed {
+  const role = summary.roleLabel[ctx.locale];
+  const fields: APIEmbedField[] = [];
+  if (section !== 'preferred') {
+    fields.push({ name: ctx.t('summary.required'), value: skillLines(ctx, summary.required, summary.postings) });
+  }
+  if (section !== 'required') {
+    fields.push({ name: ctx.t('summary.preferred'), value: skillLines(ctx, summary.preferred, summary.postings) });
+  }
+  fields.push({ name: ctx.t('summary.groups'), value: groupLines(ctx, summary) });
+  fields.push({ name: ctx.t('summary.experience'), value: experienceLine(ctx, summary) });
+  return fitEmbed({
+    color: COLOR,
+    title: ctx.t('summary.title', { role }),
+    description: ctx.t('summary.counts', { postings: summary.postings, companies: summary.companies }),
+    fields,
+  });
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { DEFAULT_STORE_URL } from './services/store/repository';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: optional,
+  DISCORD_CLIENT_ID: optional.pipe(snowflake.optional()),
+  DEV_GUILD_ID: optional.pipe(snowflake.optional()),
+  DISCORD_API_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  STORE_URL: optional.transform((v) => v ?? DEFAULT_STORE_URL),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads the environment once, at start; a bad value stops the process with a message that names it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

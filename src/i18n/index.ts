@@ -1,0 +1,25 @@
+import { en } from './en';
+import { ko } from './ko';
+
+export type Locale = 'en' | 'ko';
+export type MessageKey = keyof typeof en;
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ko };
+
+/** Discord locales (`ko`, `en-US`, `en-GB`, …) and POSIX ones (`ko_KR.UTF-8`) to the two the bot speaks. */
+export function toLocale(raw: string | null | undefined): Locale {
+  return raw?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale];
+  return (key, params = {}) =>
+    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Both languages of one message, for Discord's `*_localizations` fields. */
+export function localized(key: MessageKey): { en: string; ko: string } {
+  return { en: en[key], ko: ko[key] };
+}
