@@ -45,7 +45,7 @@ export function failure(ctx: Context, error: unknown, logger: Logger, invocation
       .slice(0, 6)
       .map((role) => role.label[ctx.locale])
       .join(', ');
-    const params = { examples, ...error.params };
+    const params: Record<string, string | number> = { examples, ...error.params };
     const field = String(params.field ?? '');
     if (FIELD_LABELS.has(field)) params.field = ctx.t(`modal.field.${field}` as MessageKey);
     return errorReply(ctx.t(key, params));
