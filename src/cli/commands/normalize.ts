@@ -1,0 +1,48 @@
+import { createNormalizer } from '../../services/normalize';
+import { splitPastedSections } from '../../services/postings/compose';
+import type { Posting } from '../../services/postings/schema';
+import { postingExperience } from '../../services/summary/aggregate';
+import { loadTaxonomy } from '../../services/taxonomy/load';
+import type { CliCommand } from './types';
+
+/** Prints what the normalizer makes of a posting read on stdin; needs no store. */
+export const normalizeCommand: CliCommand = {
+  name: 'normalize',
+  usage: 'normalize [--json] < posting.txt',
+  options: {},
+  async run(args, io) {
+    const normalizer = createNormalizer(loadTaxonomy());
+    const text = await io.readStdin();
+    const sections = splitPastedSections(text, '');
+    const items = [
+      ...normalizer.normalizeSection(sections.requirements, 'required'),
+      ...normalizer.normalizeSection(sections.preferred, 'preferred'),
+    ];
+    const described = items.map((item) => ({
+      text: item.text,
+      section: item.section,
+      skills: item.skills.map(({ id, implied }) => {
+        const skill = normalizer.skill(id);
+        return {
+          id,
+          label: skill?.label ?? id,
+          category: skill?.category,
+          groups: skill?.groups ?? [],
+          ...(implied ? { implied: true } : {}),
+        };
+      }),
+      ...(item.experience ? { experience: item.experience, experienceYears: item.experience.minYears } : {}),
+    }));
+    const experience = postingExperience({ items } as Pick<Posting, 'items'>);
+    if (args.json) {
+      io.stdout(JSON.stringify({ taxonomyVersion: normalizer.version, items: described, experience }, null, 2));
+      return 0;
+    }
+    for (const item of described) {
+      const skills = item.skills.map((s) => (s.implied ? `(${s.label})` : s.label)).join(', ');
+      const years = item.experience ? ` [${item.experience.minYears}y${item.experience.junior ? ', junior' : ''}]` : '';
+      io.stdout(`${item.section === 'required' ? 'R' : 'P'} ${item.text}\n    → ${skills || '-'}${years}`);
+    }
+    return 0;
+  },
+};
