@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -8,11 +8,15 @@ export type { Logger };
  */
 export function createLogger(level = 'info', secrets: string[] = []): Logger {
   const hidden = secrets.filter((s) => s.length >= 8);
-  const scrub = (value: string) => hidden.reduce((text, secret) => text.split(secret).join('[redacted]'), value);
+  const scrub = (value: string) =>
+    hidden.reduce((text, secret) => text.split(secret).join('[redacted]'), value);
   return pino(
     {
       level,
-      redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'],
+        censor: '[redacted]',
+      },
       hooks: {
         logMethod(args, method) {
           method.apply(

@@ -10,10 +10,18 @@ export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+export type OptionSpec = Record<
+  string,
+  { type: 'string' | 'boolean'; short?: string; default?: string | boolean }
+>;
 
 export function parseCli<T extends OptionSpec>(argv: string[], options: T) {
-  return parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  return parseArgs({
+    args: argv,
+    options: { ...GLOBAL_OPTIONS, ...options },
+    allowPositionals: true,
+    strict: true,
+  });
 }
 
 export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
+import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { dispatch, type Invocation } from '../commands/dispatch';
 import { commandByName, commands } from '../commands/index';
 import type { Command, Modal, OptionValue, Response } from '../commands/types';
@@ -85,12 +85,14 @@ export function parseCommandLine(line: string): ParsedLine | { error: string } {
     if (named && option) values[option.name] = named[2] ?? '';
     else positional.push(token);
   }
-  const first = options.find((o) => !(o.name in values) && o.required) ?? options.find((o) => !(o.name in values));
+  const first =
+    options.find((o) => !(o.name in values) && o.required) ?? options.find((o) => !(o.name in values));
   if (positional.length > 0 && first) values[first.name] = positional.join(' ');
   for (const option of options) {
     const value = values[option.name];
     const numeric =
-      option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number;
+      option.type === ApplicationCommandOptionType.Integer ||
+      option.type === ApplicationCommandOptionType.Number;
     if (numeric && typeof value === 'string') values[option.name] = Number(value.replace(/^#/, ''));
   }
   return { command, ...(subcommand ? { subcommand } : {}), options: values };
@@ -109,7 +111,11 @@ async function askModal(modal: Modal, lines: ReturnType<typeof lineSource>, out:
     } else {
       out(`${field.label}${optional}${current} — end with a line containing only "."`);
       const collected: string[] = [];
-      for (let line = await lines.next(); line !== undefined && line.trim() !== '.'; line = await lines.next()) {
+      for (
+        let line = await lines.next();
+        line !== undefined && line.trim() !== '.';
+        line = await lines.next()
+      ) {
         collected.push(line);
       }
       const text = collected.join('\n');

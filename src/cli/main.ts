@@ -2,8 +2,8 @@ import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { isUserError } from '../services/errors';
 import { cliLocale, GLOBAL_OPTIONS, parseCli } from './args';
-import { addCommand, listCommand, removeCommand, showCommand, summaryCommand } from './commands/postings';
 import { normalizeCommand } from './commands/normalize';
+import { addCommand, listCommand, removeCommand, showCommand, summaryCommand } from './commands/postings';
 import type { CliCommand } from './commands/types';
 import { runConsole } from './console';
 import { describeUserError, type Io, openRuntime, processIo } from './runtime';
@@ -42,7 +42,10 @@ async function start(argv: string[], io: Io): Promise<number> {
     );
   }
   const locale = cliLocale(values.lang);
-  const rt = await openRuntime({ guild: values.guild, ...(values.store ? { store: values.store } : {}) }, locale);
+  const rt = await openRuntime(
+    { guild: values.guild, ...(values.store ? { store: values.store } : {}) },
+    locale,
+  );
   try {
     await runConsole(rt, process.stdin, io.stdout);
   } finally {

@@ -36,7 +36,10 @@ export interface Runtime {
 }
 
 /** Opens the store named by --store, STORE_URL or the default file, and the services over it. */
-export async function openRuntime(flags: { store?: string; guild: string }, locale: Locale): Promise<Runtime> {
+export async function openRuntime(
+  flags: { store?: string; guild: string },
+  locale: Locale,
+): Promise<Runtime> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
   const store = await openStore(flags.store ?? config.STORE_URL);

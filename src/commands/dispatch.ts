@@ -20,7 +20,9 @@ const newErrorId = () => randomBytes(4).toString('hex');
 export async function dispatch(ctx: Context, invocation: Invocation, logger: Logger): Promise<Response> {
   try {
     const command =
-      invocation.kind === 'command' ? commandByName.get(invocation.name) : commandForCustomId(invocation.customId);
+      invocation.kind === 'command'
+        ? commandByName.get(invocation.name)
+        : commandForCustomId(invocation.customId);
     if (!command) throw new Error(`no command for ${JSON.stringify(invocation)}`);
     if (command.guildOnly && !ctx.guildId) return errorReply(ctx.t('error.guild.only'));
     switch (invocation.kind) {
@@ -53,7 +55,14 @@ export function failure(ctx: Context, error: unknown, logger: Logger, invocation
   const errorId = newErrorId();
   const err = error instanceof Error ? error : new Error(String(error));
   logger.error(
-    { err, errorId, invocation, guildId: ctx.guildId, userId: ctx.userId, corrupt: err instanceof StoreCorruptionError },
+    {
+      err,
+      errorId,
+      invocation,
+      guildId: ctx.guildId,
+      userId: ctx.userId,
+      corrupt: err instanceof StoreCorruptionError,
+    },
     'command failed',
   );
   return errorReply(ctx.t('error.unexpected', { errorId }));

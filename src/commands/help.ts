@@ -1,5 +1,5 @@
 import { localized } from '../i18n';
-import { ephemeral, type Command } from './types';
+import { type Command, ephemeral } from './types';
 
 const description = localized('command.help.description');
 
@@ -12,6 +12,8 @@ export const help = {
   },
   guildOnly: false,
   async execute(ctx) {
-    return ephemeral({ embeds: [{ title: ctx.t('help.title'), description: ctx.t('help.body'), color: 0x5865f2 }] });
+    return ephemeral({
+      embeds: [{ title: ctx.t('help.title'), description: ctx.t('help.body'), color: 0x5865f2 }],
+    });
   },
 } satisfies Command;

@@ -16,7 +16,15 @@ import { postingEmbed, postingItemsEmbed } from './shared/posting-embed';
 import { postingModal } from './shared/posting-modal';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { safe } from './shared/text';
-import { type Choice, type Command, type Context, ephemeral, type Reply, reply, type Response } from './types';
+import {
+  type Choice,
+  type Command,
+  type Context,
+  ephemeral,
+  type Reply,
+  type Response,
+  reply,
+} from './types';
 
 const PAGE_SIZE = 10;
 const text = (key: MessageKey) => localized(key);
@@ -52,7 +60,10 @@ const subcommand = (
   };
 };
 
-const listOptions = z.object({ role: z.string().optional(), page: z.coerce.number().int().min(1).default(1) });
+const listOptions = z.object({
+  role: z.string().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+});
 const idOptions = z.object({ id: postingId });
 const editFields = z.object({
   company: z.string().default(''),
@@ -71,7 +82,11 @@ function entryLine(ctx: Context, e: IndexEntry): string {
 }
 
 /** One page of the list, with Previous/Next buttons that only the member who asked can press. */
-async function listPage(ctx: Context & { guildId: string }, roleId: string | undefined, page: number): Promise<Reply> {
+async function listPage(
+  ctx: Context & { guildId: string },
+  roleId: string | undefined,
+  page: number,
+): Promise<Reply> {
   const offset = (page - 1) * PAGE_SIZE;
   const result = await ctx.services.postings.list(ctx.guildId, {
     offset,
@@ -119,10 +134,15 @@ async function idChoices(ctx: Context, query: string): Promise<Choice[]> {
   const { entries } = await ctx.services.postings.list(ctx.guildId, { limit: 100 });
   const q = query.trim().toLowerCase().replace(/^#/, '');
   return entries
-    .filter((e) => !q || String(e.id).startsWith(q) || `${e.company} ${e.title ?? ''}`.toLowerCase().includes(q))
+    .filter(
+      (e) => !q || String(e.id).startsWith(q) || `${e.company} ${e.title ?? ''}`.toLowerCase().includes(q),
+    )
     .slice(0, LIMITS.choices)
     .map((e) => ({
-      name: truncate(`#${e.id} ${e.company} — ${ctx.services.roles.label(e.roleId, ctx.locale)}`, LIMITS.choiceName),
+      name: truncate(
+        `#${e.id} ${e.company} — ${ctx.services.roles.label(e.roleId, ctx.locale)}`,
+        LIMITS.choiceName,
+      ),
       value: e.id,
     }));
 }

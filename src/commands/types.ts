@@ -41,7 +41,10 @@ export type Response =
   | { type: 'update'; reply: Reply };
 
 export const reply = (r: Reply): Response => ({ type: 'reply', reply: r });
-export const ephemeral = (r: Omit<Reply, 'ephemeral'>): Response => ({ type: 'reply', reply: { ...r, ephemeral: true } });
+export const ephemeral = (r: Omit<Reply, 'ephemeral'>): Response => ({
+  type: 'reply',
+  reply: { ...r, ephemeral: true },
+});
 
 export type OptionValue = string | number | boolean;
 

@@ -8,7 +8,8 @@ export const en = {
   'error.posting.not-found': 'There is no posting #{id} in this server.',
   'error.posting.duplicate-url': 'This posting is already here as #{id} ({company}).',
   'error.posting.no-items': 'I found no requirement or preferred items in that text.',
-  'error.posting.not-allowed': 'Only the member who added #{id}, or members who can manage messages, can change it.',
+  'error.posting.not-allowed':
+    'Only the member who added #{id}, or members who can manage messages, can change it.',
   'error.file.not-found': 'File not found: {path}',
   'error.file.unreadable': 'Cannot read the file: {reason}',
   'error.import.too-large': 'The file is too large (at most {max}).',

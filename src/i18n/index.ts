@@ -16,7 +16,9 @@ export function toLocale(raw: string | null | undefined): Locale {
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
   return (key, params = {}) =>
-    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
 /** Both languages of one message, for Discord's `*_localizations` fields. */

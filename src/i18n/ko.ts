@@ -9,7 +9,8 @@ export const ko: Record<keyof typeof en, string> = {
   'error.posting.not-found': '이 서버에 #{id} 공고가 없습니다.',
   'error.posting.duplicate-url': '이미 #{id} ({company}) 공고로 등록되어 있습니다.',
   'error.posting.no-items': '자격요건이나 우대사항 항목을 찾지 못했습니다.',
-  'error.posting.not-allowed': '#{id} 공고는 등록한 사람이나 메시지 관리 권한이 있는 멤버만 바꿀 수 있습니다.',
+  'error.posting.not-allowed':
+    '#{id} 공고는 등록한 사람이나 메시지 관리 권한이 있는 멤버만 바꿀 수 있습니다.',
   'error.file.not-found': '파일을 찾을 수 없습니다: {path}',
   'error.file.unreadable': '파일을 읽을 수 없습니다: {reason}',
   'error.import.too-large': '파일이 너무 큽니다 (최대 {max}).',
@@ -17,8 +18,10 @@ export const ko: Record<keyof typeof en, string> = {
   'error.import.invalid-utf8': 'UTF-8 텍스트 파일이 아닙니다.',
   'error.import.empty': '파일에서 공고를 찾지 못했습니다.',
   'error.import.expired': '가져오기 미리보기가 만료되었습니다. /import 를 다시 실행해 주세요.',
-  'error.digest.not-configured': '이 서버에는 주간 요약이 설정되어 있지 않습니다. /digest set 으로 설정하세요.',
-  'error.digest.bad-timezone': '알 수 없는 시간대 "{timezone}" 입니다. Asia/Seoul 같은 IANA 이름을 써 주세요.',
+  'error.digest.not-configured':
+    '이 서버에는 주간 요약이 설정되어 있지 않습니다. /digest set 으로 설정하세요.',
+  'error.digest.bad-timezone':
+    '알 수 없는 시간대 "{timezone}" 입니다. Asia/Seoul 같은 IANA 이름을 써 주세요.',
   'error.digest.bad-time': '09:00 같은 24시간제 시각을 써 주세요.',
   'error.guild.only': '서버에서 사용해 주세요: 공고는 스터디 그룹별로 모읍니다.',
   'error.unexpected': '처리 중 문제가 생겼습니다. 오류 ID: `{errorId}`',

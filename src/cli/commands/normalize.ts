@@ -35,12 +35,16 @@ export const normalizeCommand: CliCommand = {
     }));
     const experience = postingExperience({ items } as Pick<Posting, 'items'>);
     if (args.json) {
-      io.stdout(JSON.stringify({ taxonomyVersion: normalizer.version, items: described, experience }, null, 2));
+      io.stdout(
+        JSON.stringify({ taxonomyVersion: normalizer.version, items: described, experience }, null, 2),
+      );
       return 0;
     }
     for (const item of described) {
       const skills = item.skills.map((s) => (s.implied ? `(${s.label})` : s.label)).join(', ');
-      const years = item.experience ? ` [${item.experience.minYears}y${item.experience.junior ? ', junior' : ''}]` : '';
+      const years = item.experience
+        ? ` [${item.experience.minYears}y${item.experience.junior ? ', junior' : ''}]`
+        : '';
       io.stdout(`${item.section === 'required' ? 'R' : 'P'} ${item.text}\n    → ${skills || '-'}${years}`);
     }
     return 0;

@@ -6,8 +6,14 @@ import { renderReply } from '../render';
 import { openRuntime, readTextFile } from '../runtime';
 import type { CliArgs, CliCommand } from './types';
 
-async function withRuntime<T>(args: CliArgs, fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>) {
-  const rt = await openRuntime({ guild: args.guild, ...(args.store ? { store: args.store } : {}) }, args.locale);
+async function withRuntime<T>(
+  args: CliArgs,
+  fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>,
+) {
+  const rt = await openRuntime(
+    { guild: args.guild, ...(args.store ? { store: args.store } : {}) },
+    args.locale,
+  );
   try {
     return await fn(rt);
   } finally {
@@ -19,7 +25,8 @@ const str = (value: string | boolean | undefined) => (typeof value === 'string' 
 
 function positiveId(raw: string | undefined): number {
   const id = Number(String(raw ?? '').replace(/^#/, ''));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new UserError('posting.not-found', { id: String(raw ?? '') });
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new UserError('posting.not-found', { id: String(raw ?? '') });
   return id;
 }
 
@@ -52,7 +59,9 @@ export const addCommand: CliCommand = {
         ...(str(v.url) ? { url: str(v.url) } : {}),
       });
       const ctx = rt.context();
-      io.stdout(args.json ? JSON.stringify(posting, null, 2) : renderReply({ embeds: [postingEmbed(ctx, posting)] }));
+      io.stdout(
+        args.json ? JSON.stringify(posting, null, 2) : renderReply({ embeds: [postingEmbed(ctx, posting)] }),
+      );
       return 0;
     });
   },
@@ -105,7 +114,9 @@ export const listCommand: CliCommand = {
       if (result.total === 0) io.stdout(ctx.t('postings.empty'));
       for (const e of result.entries) {
         const role = rt.services.roles.label(e.roleId, ctx.locale);
-        io.stdout(`#${e.id}\t${e.company}${e.title ? ` — ${e.title}` : ''}\t${role}\t${e.createdAt.slice(0, 10)}`);
+        io.stdout(
+          `#${e.id}\t${e.company}${e.title ? ` — ${e.title}` : ''}\t${role}\t${e.createdAt.slice(0, 10)}`,
+        );
       }
       return 0;
     });
@@ -120,7 +131,9 @@ export const showCommand: CliCommand = {
     return withRuntime(args, async (rt) => {
       const posting = await rt.services.postings.get(rt.guildId, positiveId(args.positionals[0]));
       const ctx = rt.context();
-      io.stdout(args.json ? JSON.stringify(posting, null, 2) : renderReply({ embeds: [postingEmbed(ctx, posting)] }));
+      io.stdout(
+        args.json ? JSON.stringify(posting, null, 2) : renderReply({ embeds: [postingEmbed(ctx, posting)] }),
+      );
       return 0;
     });
   },

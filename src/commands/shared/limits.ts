@@ -56,7 +56,8 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   if (fitted.title) fitted.title = truncate(fitted.title, LIMITS.title);
   if (fitted.description) fitted.description = truncate(fitted.description, LIMITS.description);
   if (fitted.footer) fitted.footer = { ...fitted.footer, text: truncate(fitted.footer.text, LIMITS.footer) };
-  if (fitted.author) fitted.author = { ...fitted.author, name: truncate(fitted.author.name, LIMITS.authorName) };
+  if (fitted.author)
+    fitted.author = { ...fitted.author, name: truncate(fitted.author.name, LIMITS.authorName) };
   fitted.fields = (fitted.fields ?? []).slice(0, LIMITS.fields).map((f) => ({
     ...f,
     name: truncate(f.name || '\u200b', LIMITS.fieldName),

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandStringOption } from 'discord-api-types/v10';
+import { type APIApplicationCommandStringOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { localized } from '../../i18n';
 import { UserError } from '../../services/errors';
 import type { Choice, Context } from '../types';
@@ -38,7 +38,9 @@ export async function roleChoices(ctx: Context, query: string): Promise<Choice[]
   const counts = new Map(inUse.map((r) => [r.roleId, r.postings]));
   const matches = roles.search(query, 50);
   const ordered = [
-    ...matches.filter((r) => counts.has(r.id)).sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0)),
+    ...matches
+      .filter((r) => counts.has(r.id))
+      .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0)),
     ...matches.filter((r) => !counts.has(r.id)),
   ];
   return ordered.slice(0, LIMITS.choices).map((role) => {

@@ -52,10 +52,16 @@ export function summaryEmbed(ctx: Context, summary: RoleSummary, section: Summar
   const role = summary.roleLabel[ctx.locale];
   const fields: APIEmbedField[] = [];
   if (section !== 'preferred') {
-    fields.push({ name: ctx.t('summary.required'), value: skillLines(ctx, summary.required, summary.postings) });
+    fields.push({
+      name: ctx.t('summary.required'),
+      value: skillLines(ctx, summary.required, summary.postings),
+    });
   }
   if (section !== 'required') {
-    fields.push({ name: ctx.t('summary.preferred'), value: skillLines(ctx, summary.preferred, summary.postings) });
+    fields.push({
+      name: ctx.t('summary.preferred'),
+      value: skillLines(ctx, summary.preferred, summary.postings),
+    });
   }
   fields.push({ name: ctx.t('summary.groups'), value: groupLines(ctx, summary) });
   fields.push({ name: ctx.t('summary.experience'), value: experienceLine(ctx, summary) });

@@ -1,15 +1,21 @@
 import type { Experience } from '../postings/schema';
 import { cleanText } from './text';
 
-const ABOUT_EXPERIENCE = /경력|경험|실무|연차|근무|재직|개발|신입|주니어|years?|yrs|experience|junior|entry|graduate/i;
+const ABOUT_EXPERIENCE =
+  /\d\s*년\s*(?:이상|차|以上|\+)|경력|경험|실무|연차|근무|재직|개발|신입|주니어|years?|yrs|experience|junior|entry|graduate/i;
 const JUNIOR =
   /신입|주니어|경력\s*[:：]?\s*(?:무관|상관\s*없|관계\s*없|불문)|경력\s*(?:에|과)?\s*(?:상관|관계)\s*(?:없|無)|junior|new\s*grad|entry[-\s]level|no (?:prior )?experience (?:is )?required/i;
 const YEAR_NUMBER = String.raw`(\d{1,2}(?:\.\d)?)`;
 const RANGE_KO = new RegExp(String.raw`${YEAR_NUMBER}\s*(?:년)?\s*[~∼〜\-–]\s*${YEAR_NUMBER}\s*년(?!제)`);
-const RANGE_EN = new RegExp(String.raw`${YEAR_NUMBER}\s*[~∼〜\-–]\s*${YEAR_NUMBER}\s*\+?\s*(?:years?|yrs)\b`, 'i');
+const RANGE_EN = new RegExp(
+  String.raw`${YEAR_NUMBER}\s*[~∼〜\-–]\s*${YEAR_NUMBER}\s*\+?\s*(?:years?|yrs)\b`,
+  'i',
+);
 const MONTHS = /(\d{1,2})\s*개월/;
 const MONTHS_EN = /(\d{1,2})\s*\+?\s*months?\b/i;
-const YEARS_KO = new RegExp(String.raw`(?<![\d.])${YEAR_NUMBER}\s*\+?\s*년(?!제|도|생|까지|\s*이내\s*졸업)(\s*(?:미만|이하|이내))?`);
+const YEARS_KO = new RegExp(
+  String.raw`(?<![\d.])${YEAR_NUMBER}\s*\+?\s*년(?!제|도|생|까지|\s*이내\s*졸업)(\s*(?:미만|이하|이내))?`,
+);
 const YEARS_EN = new RegExp(
   String.raw`(?:(?:minimum|min\.?|at least|over|more than)\s*(?:of\s*)?)?${YEAR_NUMBER}\s*\+?\s*(?:or more\s*)?(?:years?|yrs)\b`,
   'i',
@@ -42,7 +48,9 @@ export function parseExperience(raw: string): Experience | undefined {
   if (yearsKo) {
     const value = years(yearsKo[1]);
     candidates.push(
-      yearsKo[2] ? { minYears: 0, maxYears: value, junior: true } : { minYears: value, junior: junior || value < 1 },
+      yearsKo[2]
+        ? { minYears: 0, maxYears: value, junior: true }
+        : { minYears: value, junior: junior || value < 1 },
     );
   }
   if (yearsEn) candidates.push({ minYears: years(yearsEn[1]), junior });

@@ -5,11 +5,11 @@ import { createImplier, createMatcher } from './matcher';
 import { splitItems } from './split';
 import { cleanText } from './text';
 
-export { splitItems } from './split';
 export { parseExperience } from './experience';
+export { splitItems } from './split';
 
 const SECTION_LABEL_ONLY =
-  /^[[(【<]?\s*(?:자격\s*요건|자격\s*조건|지원\s*자격|필수\s*(?:요건|사항)|요구\s*사항|우대\s*(?:사항|조건)|부가\s*요건|requirements?|qualifications?|preferred|nice to have)\s*[\])】>]?\s*:?$/i;
+  /^#{0,6}\s*[[(【<]?\s*(?:자격\s*요건|자격\s*조건|지원\s*자격|필수\s*(?:요건|사항)|요구\s*사항|우대\s*(?:사항|조건)|부가\s*요건|requirements?|qualifications?|preferred|nice to have)\s*[\])】>]?\s*:?$/i;
 
 export interface Normalizer {
   readonly version: string;

@@ -27,16 +27,17 @@ const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
 const LANGUAGE_WORD_AFTER = /^\s?(?:언어|language|lang\b|프로그래밍|programming)/i;
 const CONTEXT_REJECT_AFTER = /^(?:&|'|’|-\s?level|\s?레벨|\s?level)/i;
 
-function aliasEntry(skillId: string, alias: string, contextual: boolean): AliasEntry {
-  const first = alias.charCodeAt(0);
-  const last = alias.charCodeAt(alias.length - 1);
+/** key is the alias in match form; spelling is the alias as written (kept for case-sensitive names). */
+function aliasEntry(skillId: string, key: string, spelling?: string): AliasEntry {
+  const first = key.charCodeAt(0);
+  const last = key.charCodeAt(key.length - 1);
   return {
     skillId,
-    length: alias.length,
-    ...(contextual ? { contextual: cleanText(alias) } : {}),
+    length: key.length,
+    ...(spelling !== undefined ? { contextual: cleanText(spelling) } : {}),
     needsWordStart: isWordCode(first),
     needsWordEnd: isWordCode(last),
-    needsNonHangulBefore: alias.length === 1 && isHangul(first),
+    needsNonHangulBefore: key.length === 1 && isHangul(first),
   };
 }
 
@@ -63,11 +64,11 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
   for (const skill of taxonomy.skills) {
     for (const alias of skill.aliases) {
       const key = matchForm(alias);
-      if (key) insert(key, aliasEntry(skill.id, key, false));
+      if (key) insert(key, aliasEntry(skill.id, key));
     }
     for (const alias of skill.contextAliases) {
       const key = matchForm(alias);
-      if (key) insert(key, aliasEntry(skill.id, key, true));
+      if (key) insert(key, aliasEntry(skill.id, key, alias));
     }
   }
 
@@ -98,7 +99,11 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
           if (entry.needsNonHangulBefore && isHangul(before)) continue;
           if (!accepts(entry, original, lower, i, j)) continue;
           // Equal lengths: an ordinary alias beats a contextual one.
-          if (!best || j > best.end || (best.entry.contextual !== undefined && entry.contextual === undefined)) {
+          if (
+            !best ||
+            j > best.end ||
+            (best.entry.contextual !== undefined && entry.contextual === undefined)
+          ) {
             best = { entry, start: i, end: j };
           }
         }

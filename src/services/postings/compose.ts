@@ -1,15 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { UserError } from '../errors';
 import type { Normalizer } from '../normalize';
 import type { RoleDirectory } from '../roles';
-import { canonicalUrl } from './url';
 import { MAX_FIELD_CHARS, type NormalizedItem, type PostingInput, postingInputSchema } from './schema';
+import { canonicalUrl } from './url';
 
 const PREFERRED_LABEL =
   /^\s*(?:#{1,6}\s*)?[[(【]?\s*(?:우대\s*(?:사항|조건|요건)|부가\s*요건|preferred(?:\s+(?:qualifications?|skills?))?|nice[\s-]to[\s-]have|pluses?|bonus points?)\s*[\])】]?\s*:?\s*$/i;
 
 /** A requirements field that also holds the preferred list (pasted whole) is split at the preferred label. */
-export function splitPastedSections(requirements: string, preferred: string): { requirements: string; preferred: string } {
+export function splitPastedSections(
+  requirements: string,
+  preferred: string,
+): { requirements: string; preferred: string } {
   const lines = requirements.split(/\r?\n/);
   const at = lines.findIndex((line) => PREFERRED_LABEL.test(line.replace(/\*\*/g, '')));
   if (at < 0) return { requirements, preferred };
@@ -58,7 +61,11 @@ function checkUrl(raw: string | undefined): { url?: string; canonical?: string }
 }
 
 /** Validates a submission and normalizes its text; throws UserError on anything a member should fix. */
-export function composePosting(input: PostingInput, normalizer: Normalizer, roles: RoleDirectory): ComposedPosting {
+export function composePosting(
+  input: PostingInput,
+  normalizer: Normalizer,
+  roles: RoleDirectory,
+): ComposedPosting {
   const parsed = postingInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

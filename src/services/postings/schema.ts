@@ -29,7 +29,13 @@ export const normalizedItemSchema = z.object({
 export type NormalizedItem = z.infer<typeof normalizedItemSchema>;
 
 export const POSTING_SCHEMA_VERSION = 1;
-export const MAX_FIELD_CHARS = { company: 100, title: 150, url: 500, requirements: 4000, preferred: 4000 } as const;
+export const MAX_FIELD_CHARS = {
+  company: 100,
+  title: 150,
+  url: 500,
+  requirements: 4000,
+  preferred: 4000,
+} as const;
 
 /** What a member submits: the raw posting as it was written. */
 export const postingInputSchema = z.object({

@@ -114,7 +114,11 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       if (!aggregates.has(roleId)) await scope.delete(aggregateRecord, roleId);
     }
     await Promise.all([...aggregates].map(([roleId, agg]) => scope.set(aggregateRecord, roleId, agg)));
-    await scope.set(guildMetaRecord, undefined, { ...meta, roles: roleCounts, taxonomyVersion: normalizer.version });
+    await scope.set(guildMetaRecord, undefined, {
+      ...meta,
+      roles: roleCounts,
+      taxonomyVersion: normalizer.version,
+    });
   };
 
   const open = async (guildId: string): Promise<Scope> => {
@@ -153,16 +157,15 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
    * Applies a set of changes to the records of one server. What was there before is remembered, so a failed
    * write puts every touched record back and the server is left as it was.
    */
-  const commit = async (
-    scope: Scope,
-    meta: GuildMeta,
-    change: { put: Posting[]; removed: Posting[] },
-  ) => {
+  const commit = async (scope: Scope, meta: GuildMeta, change: { put: Posting[]; removed: Posting[] }) => {
     const touchedRoles = new Set([...change.put, ...change.removed].map((p) => p.roleId));
     const touchedChunks = new Set([...change.put, ...change.removed].map((p) => chunkOf(p.id)));
     const aggregates = new Map<string, Aggregate>();
     for (const roleId of touchedRoles) {
-      aggregates.set(roleId, (await scope.get(aggregateRecord, roleId)) ?? emptyAggregate(roleId, normalizer.version));
+      aggregates.set(
+        roleId,
+        (await scope.get(aggregateRecord, roleId)) ?? emptyAggregate(roleId, normalizer.version),
+      );
     }
     const chunks = new Map<number, IndexEntry[]>();
     for (const chunk of touchedChunks) {
@@ -228,7 +231,11 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     scope: Scope,
     meta: GuildMeta,
     change: { put: Posting[]; removed: Posting[] },
-    before: { aggregates: Map<string, Aggregate>; chunks: Map<number, IndexEntry[]>; postings: (Posting | undefined)[] },
+    before: {
+      aggregates: Map<string, Aggregate>;
+      chunks: Map<number, IndexEntry[]>;
+      postings: (Posting | undefined)[];
+    },
   ) => {
     for (const [i, p] of change.put.entries()) {
       const previous = before.postings[i];
@@ -240,13 +247,15 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       await scope.set(postingRecord, String(old.id), old);
       if (old.url) await scope.set(urlIndexRecord, canonicalUrl(old.url), { id: old.id });
     }
-    for (const [chunk, entries] of before.chunks) await scope.set(indexChunkRecord, String(chunk), { entries });
+    for (const [chunk, entries] of before.chunks)
+      await scope.set(indexChunkRecord, String(chunk), { entries });
     for (const [roleId, agg] of before.aggregates) await scope.set(aggregateRecord, roleId, agg);
     await scope.set(guildMetaRecord, undefined, meta);
   };
 
   const getPosting = async (scope: Scope, id: number): Promise<Posting> => {
-    const posting = Number.isSafeInteger(id) && id > 0 ? await scope.get(postingRecord, String(id)) : undefined;
+    const posting =
+      Number.isSafeInteger(id) && id > 0 ? await scope.get(postingRecord, String(id)) : undefined;
     if (!posting) throw new UserError('posting.not-found', { id });
     return posting;
   };
@@ -329,7 +338,10 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     },
 
     /** Newest first; with a role, only that role's postings. */
-    async list(guildId: string, options: { roleId?: string; offset?: number; limit?: number } = {}): Promise<PostingPage> {
+    async list(
+      guildId: string,
+      options: { roleId?: string; offset?: number; limit?: number } = {},
+    ): Promise<PostingPage> {
       const scope = await open(guildId);
       const meta = await readMeta(scope);
       const offset = Math.max(0, options.offset ?? 0);

@@ -1,4 +1,5 @@
-const TRACKING_PARAM = /^(?:utm_.*|by_theme|gclid|fbclid|ref|referer|referrer|source|src|campaign|mc_.*|_ga|igshid)$/i;
+const TRACKING_PARAM =
+  /^(?:utm_.*|by_theme|gclid|fbclid|ref|referer|referrer|source|src|campaign|mc_.*|_ga|igshid)$/i;
 
 /** A URL with what does not identify the page removed: tracking parameters, fragment, trailing slash, case of host. */
 export function canonicalUrl(raw: string): string {

@@ -48,7 +48,8 @@ async function createAdapter(url: string): Promise<KeyvStoreAdapter | Map<string
   if (url === 'memory://' || url === 'memory:') return new Map();
   if (url.startsWith('sqlite://')) {
     const path = url.slice('sqlite://'.length);
-    if (!path) throw new Error('STORE_URL: sqlite:// needs a file path, e.g. sqlite://data/role-radar.sqlite');
+    if (!path)
+      throw new Error('STORE_URL: sqlite:// needs a file path, e.g. sqlite://data/role-radar.sqlite');
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const sqlite = new KeyvSqlite({ uri: url, busyTimeout: 10_000, iterationLimit: 1000 });
     // WAL with NORMAL sync: durable across crashes of the process, and a write costs no fsync of its own.

@@ -54,7 +54,10 @@ export function postingExperience(posting: Pick<Posting, 'items' | 'title'>): Po
     junior ||= item.experience.junior;
   }
   if (junior && years === undefined) years = 0;
-  return { ...(years !== undefined ? { years } : {}), juniorFriendly: junior || (years !== undefined && years < 1) };
+  return {
+    ...(years !== undefined ? { years } : {}),
+    juniorFriendly: junior || (years !== undefined && years < 1),
+  };
 }
 
 /** The sets a posting adds to its role's totals. Named and implied skills both count. */

@@ -86,12 +86,16 @@ export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: R
           preferred: aggregate.skills.preferred[id] ?? 0,
         };
       })
-      .sort((a, b) => b.count - a.count || b.required - a.required || a.label.localeCompare(b.label));
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const groups = Object.entries(aggregate.groups.either)
     .map(([id, count]): GroupShare => {
       const group = normalizer.group(id);
       const members = Object.entries(aggregate.groupMembers[id] ?? {})
-        .map(([skillId, n]) => ({ id: skillId, label: normalizer.skill(skillId)?.label ?? skillId, count: n }))
+        .map(([skillId, n]) => ({
+          id: skillId,
+          label: normalizer.skill(skillId)?.label ?? skillId,
+          count: n,
+        }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
       return {
         id,
@@ -118,7 +122,11 @@ export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: R
   };
 }
 
-export function createSummaryService(deps: { postings: PostingService; normalizer: Normalizer; roles: RoleDirectory }) {
+export function createSummaryService(deps: {
+  postings: PostingService;
+  normalizer: Normalizer;
+  roles: RoleDirectory;
+}) {
   return {
     async forRole(guildId: string, roleId: string): Promise<RoleSummary> {
       const scope = await deps.postings.open(guildId);

@@ -24,20 +24,24 @@ export type CategoryId = z.infer<typeof categoryIdSchema>;
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase kebab-case');
 const localizedSchema = z.object({ en: z.string().min(1), ko: z.string().min(1) });
 
-export const skillSchema = z.object({
-  id: idSchema,
-  label: z.string().min(1),
-  category: categoryIdSchema,
-  groups: z.array(idSchema).default([]),
-  implies: z.array(idSchema).default([]),
-  /** Matched case-insensitively wherever they stand as a word (Korean particles may follow). */
-  aliases: z.array(z.string().min(1)).min(1),
-  /**
-   * Names that are also common words (Go, C, R, Swift, Spring, Rails, Express): matched case-sensitively,
-   * and only when the item shows it is about technology (another skill beside it, or 언어/language after it).
-   */
-  contextAliases: z.array(z.string().min(1)).default([]),
-});
+export const skillSchema = z
+  .object({
+    id: idSchema,
+    label: z.string().min(1),
+    category: categoryIdSchema,
+    groups: z.array(idSchema).default([]),
+    implies: z.array(idSchema).default([]),
+    /** Matched case-insensitively wherever they stand as a word (Korean particles may follow). */
+    aliases: z.array(z.string().min(1)).default([]),
+    /**
+     * Names that are also common words (Go, C, R, Swift, Spring, Rails, Express): matched case-sensitively,
+     * and only when the item shows it is about technology (another skill beside it, or 언어/language after it).
+     */
+    contextAliases: z.array(z.string().min(1)).default([]),
+  })
+  .refine((skill) => skill.aliases.length + skill.contextAliases.length > 0, {
+    message: 'a skill needs at least one alias or context alias',
+  });
 export type Skill = z.infer<typeof skillSchema>;
 
 export const groupSchema = z.object({ id: idSchema, label: localizedSchema });
@@ -59,7 +63,8 @@ export const taxonomySchema = z
     }
     for (const skill of taxonomy.skills) {
       for (const group of skill.groups) {
-        if (!groupIds.has(group)) ctx.addIssue({ code: 'custom', message: `${skill.id}: unknown group ${group}` });
+        if (!groupIds.has(group))
+          ctx.addIssue({ code: 'custom', message: `${skill.id}: unknown group ${group}` });
       }
       for (const implied of skill.implies) {
         if (!skillIds.has(implied)) {
