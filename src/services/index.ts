@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from './clock';
+import { createDigestService } from './digest';
 import { createNormalizer } from './normalize';
 import { createPostingService } from './postings/service';
 import { createRoleDirectory } from './roles';
@@ -20,6 +21,7 @@ export function createServices({ store, clock = systemClock, taxonomy, roles }: 
   const roleDirectory = createRoleDirectory(roles ?? loadRoles());
   const postings = createPostingService({ store, clock, normalizer, roles: roleDirectory });
   const summary = createSummaryService({ postings, normalizer, roles: roleDirectory });
-  return { store, clock, normalizer, roles: roleDirectory, postings, summary };
+  const digest = createDigestService({ store, clock, postings, summary, normalizer, roles: roleDirectory });
+  return { store, clock, normalizer, roles: roleDirectory, postings, summary, digest };
 }
 export type Services = ReturnType<typeof createServices>;
