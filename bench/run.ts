@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createServices } from '../src/services';
+import { createNormalizer } from '../src/services/normalize';
+import { openStore } from '../src/services/store/repository';
+import { loadTaxonomy } from '../src/services/taxonomy/load';
+import { rng, syntheticPosting } from './synthetic';
+
+// Targets (2-core machine): normalization ≥ 5,000 postings/s; add ≤ 20 ms p99;
+// summary ≤ 20 ms p99 at 10k and 100k alike; RSS ≤ 250 MB serving 100k postings.
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const SAMPLES = 200;
+
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const rssTimer = setInterval(sampleRss, 50);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+function benchNormalization() {
+  const normalizer = createNormalizer(loadTaxonomy());
+  const random = rng(1);
+  const postings = Array.from({ length: 5000 }, (_, i) => syntheticPosting(i, random));
+  const bytes = postings.reduce((sum, p) => sum + p.requirements.length + (p.preferred?.length ?? 0), 0);
+  for (const p of postings.slice(0, 500)) normalizer.normalizeSection(p.requirements, 'required');
+  const t0 = performance.now();
+  for (const p of postings) {
+    normalizer.normalizeSection(p.requirements, 'required');
+    normalizer.normalizeSection(p.preferred ?? '', 'preferred');
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(
+    `normalization: ${(postings.length / seconds).toFixed(0)} postings/s ` +
+      `(${postings.length} postings, ${(bytes / postings.length / 1024).toFixed(1)} KB of text each)`,
+  );
+}
+
+async function benchSize(size: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'role-radar-bench-'));
+  const store = await openStore(`sqlite://${join(dir, 'bench.sqlite')}`);
+  const services = createServices({ store });
+  const random = rng(size);
+  const guild = 'bench';
+  const t0 = performance.now();
+  for (let start = 0; start < size; start += 500) {
+    const batch = Array.from({ length: Math.min(500, size - start) }, (_, i) =>
+      syntheticPosting(start + i, random),
+    );
+    await services.postings.addMany(guild, batch);
+  }
+  const fillSeconds = (performance.now() - t0) / 1000;
+
+  const adds = await timed(SAMPLES, (i) => services.postings.add(guild, syntheticPosting(size + i, random)));
+  const summaries = await timed(SAMPLES, () => services.summary.forRole(guild, 'backend'));
+  const lists = await timed(SAMPLES, (i) =>
+    services.postings.list(guild, { offset: (i % 10) * 10, limit: 10 }),
+  );
+  (globalThis as { gc?: () => void }).gc?.();
+  sampleRss();
+  const rssServing = process.memoryUsage().rss;
+  console.log(
+    `${String(size).padStart(6)} postings | filled in ${fillSeconds.toFixed(1)} s` +
+      ` | add p50 ${ms(percentile(adds, 50))} p99 ${ms(percentile(adds, 99))}` +
+      ` | summary p50 ${ms(percentile(summaries, 50))} p99 ${ms(percentile(summaries, 99))}` +
+      ` | list p99 ${ms(percentile(lists, 99))}` +
+      ` | RSS serving ${mb(rssServing)}, peak so far ${mb(peakRss)}`,
+  );
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+benchNormalization();
+for (const size of SIZES) await benchSize(size);
+clearInterval(rssTimer);
+console.log(`peak RSS ${mb(peakRss)}`);

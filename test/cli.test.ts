@@ -1,0 +1,177 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli';
+import { tempStore } from './support/services';
+
+let temp: Awaited<ReturnType<typeof tempStore>>;
+let env: Record<string, string>;
+const file = (name: string, text: string) => {
+  const path = join(temp.dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+beforeAll(async () => {
+  temp = await tempStore();
+  await temp.store.close();
+  env = { STORE_URL: `sqlite://${join(temp.dir, 'cli.sqlite')}` };
+});
+afterAll(async () => {
+  await temp.remove();
+});
+
+const count = async () => {
+  const result = await runCli(['postings', '--json'], { env });
+  return (JSON.parse(result.stdout) as { total: number }).total;
+};
+
+describe('role-radar CLI', () => {
+  it('normalize prints items with skills, implied skills marked, and experience', async () => {
+    const result = await runCli(['normalize', '--json'], {
+      input: '자격요건\n- Django REST Framework 3년 이상\n- AWS에서 운영 경험\n우대사항\n- 쿠버네티스',
+    });
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out.items).toHaveLength(3);
+    const [drf, aws, k8s] = out.items;
+    expect(drf.section).toBe('required');
+    expect(drf.experienceYears).toBe(3);
+    expect(drf.skills[0]).toMatchObject({ id: 'django-rest-framework', category: 'framework' });
+    expect(drf.skills).toContainEqual(expect.objectContaining({ id: 'python', implied: true }));
+    expect(aws.skills.map((s: { id: string }) => s.id)).toContain('aws');
+    expect(k8s.section).toBe('preferred');
+    expect(k8s.skills.map((s: { id: string }) => s.id)).toContain('kubernetes');
+  });
+
+  it('adds postings and summarizes them as JSON', async () => {
+    const req = file('req.txt', '- Python 3년 이상\n- Django, Flask 경험\n- AWS, GCP 등 클라우드');
+    const pref = file('pref.txt', '- Kubernetes\n- 영어 가능');
+    const add = await runCli(
+      [
+        'add',
+        '--company',
+        '버드뷰',
+        '--role',
+        '백엔드',
+        '--url',
+        'https://example.com/jobs/1',
+        '--requirements-file',
+        req,
+        '--preferred-file',
+        pref,
+        '--json',
+      ],
+      { env },
+    );
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ id: 1, roleId: 'backend', company: '버드뷰' });
+
+    const summary = await runCli(['summary', 'Back-end', '--json'], { env });
+    expect(summary.code).toBe(0);
+    const s = JSON.parse(summary.stdout);
+    expect(s).toMatchObject({ role: 'backend', postings: 1, companies: 1 });
+    expect(s.required).toContainEqual(
+      expect.objectContaining({ id: 'python', label: 'Python', count: 1, share: 1 }),
+    );
+    expect(s.preferred.map((x: { id: string }) => x.id)).toContain('kubernetes');
+    expect(s.groups).toContainEqual(
+      expect.objectContaining({ id: 'python-web-framework', count: 1, share: 1 }),
+    );
+    expect(s.experience).toEqual({ min: 3, median: 3, max: 3, count: 1, juniorFriendly: 0 });
+
+    const text = await runCli(['summary', 'backend'], { env });
+    expect(text.stdout).toContain('Python');
+    expect(text.stdout).toContain('100%');
+  });
+
+  it.each([
+    ['unknown role', ['--role', '우주비행사'], /role/i],
+    ['invalid URL', ['--url', 'not-a-url'], /address|URL/i],
+    ['empty text', ['--requirements-file', 'EMPTY'], /no requirement|empty/i],
+    ['100 KB text', ['--requirements-file', 'HUGE'], /too long/i],
+    ['missing file', ['--requirements-file', '/nonexistent/file.txt'], /not found/i],
+  ])('refuses %s with one line, a non-zero exit and nothing changed', async (_name, override, message) => {
+    const before = await count();
+    const files: Record<string, string> = {
+      EMPTY: file('empty.txt', '  \n'),
+      HUGE: file('huge.txt', '- Python\n'.repeat(12_000)),
+    };
+    const args: Record<string, string> = {
+      '--company': 'X',
+      '--role': 'backend',
+      '--requirements-file': file('ok.txt', '- Java'),
+    };
+    for (let i = 0; i < override.length; i += 2) {
+      const key = override[i] as string;
+      const value = override[i + 1] as string;
+      args[key] = files[value] ?? value;
+    }
+    const result = await runCli(['add', ...Object.entries(args).flat()], { env });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(await count()).toBe(before);
+  });
+
+  it('answers in Korean with --lang ko', async () => {
+    const result = await runCli(
+      [
+        'add',
+        '--company',
+        'X',
+        '--role',
+        '우주비행사',
+        '--requirements-file',
+        file('k.txt', '- Go'),
+        '--lang',
+        'ko',
+      ],
+      { env },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('직무를 알 수 없습니다');
+  });
+
+  it('lists and removes', async () => {
+    const list = await runCli(['postings'], { env });
+    expect(list.stdout).toMatch(/#1\s+버드뷰/);
+    const missing = await runCli(['remove', '99'], { env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('#99');
+  });
+});
+
+describe('console', () => {
+  it('runs /help and leaves cleanly at the end of input', async () => {
+    const result = await runCli(['start'], { input: '/help\n', env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('/add-posting');
+    expect(result.stdout).toContain('/summary');
+  });
+
+  it('adds a posting through the form and summarizes it, in Korean', async () => {
+    const input = [
+      '/add-posting 프론트엔드',
+      '토스',
+      'Frontend Engineer',
+      'https://toss.im/career/1',
+      '- React, TypeScript 경험 2년 이상',
+      '- 테스트 코드 작성',
+      '.',
+      '- Next.js',
+      '.',
+      '/summary 프론트엔드',
+      '/postings list',
+      '/remove 999',
+    ].join('\n');
+    const result = await runCli(['start', '--lang', 'ko'], { input, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('공고를 추가했습니다');
+    expect(result.stdout).toContain('React');
+    expect(result.stdout).toContain('공통 자격요건');
+    expect(result.stdout).toContain('토스');
+    expect(result.stdout).toContain('#999 공고가 없습니다');
+  });
+});
