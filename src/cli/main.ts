@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { isUserError } from '../services/errors';
 import { cliLocale, GLOBAL_OPTIONS, parseCli } from './args';
+import { deployCommand } from './commands/deploy';
 import { normalizeCommand } from './commands/normalize';
 import { addCommand, listCommand, removeCommand, showCommand, summaryCommand } from './commands/postings';
 import type { CliCommand } from './commands/types';
@@ -16,6 +17,7 @@ const CLI_COMMANDS: readonly CliCommand[] = [
   listCommand,
   showCommand,
   removeCommand,
+  deployCommand,
 ];
 
 function usage(): string {
