@@ -374,6 +374,8 @@ describe('interactions', () => {
     await expect(rest.post(Routes.interactionCallback(late.id, late.token), callback)).rejects.toMatchObject({
       code: 10062,
     });
+    expect(first.refusedCallbacks).toEqual([expect.stringContaining('40060')]);
+    await expect(late.response({ timeoutMs: 20 })).rejects.toThrow(/refused: 10062 .* the limit is 100 ms/);
   });
 });
 
@@ -497,21 +499,24 @@ describe('REST', () => {
 });
 
 describe('gateway', () => {
-  it('acks heartbeats and resumes after a requested reconnect, replaying nothing twice', async () => {
+  it('acks heartbeats; on reconnect the client resumes and gets what was dispatched meanwhile, once', async () => {
     discord = await restartWith({ heartbeatIntervalMs: 40 });
     discord.addGuild();
     const client = await login();
     await waitUntil(() => discord.gatewayLog.some((p) => p.op === 1) && client.ws.ping >= 0);
+    const seen: string[] = [];
+    client.on(Events.InteractionCreate, (interaction) => seen.push(interaction.id));
 
-    const resumed = once(client.ws.shards.first() ?? client, 'resumed');
     discord.requestReconnect();
-    await resumed;
-    expect(discord.gatewayReadies.map((r) => r.resumed)).toEqual([false, true]);
+    await waitUntil(() => !discord.gatewayConnected);
+    const whileAway = discord.sendCommand({ name: 'while-away' });
+    await discord.waitForReady();
+    const afterwards = discord.sendCommand({ name: 'afterwards' });
+    await waitUntil(() => seen.includes(afterwards.id));
 
-    const received = nextInteraction(client);
-    discord.sendCommand({ name: 'after-resume' });
-    const interaction = await received;
-    expect(interaction.isChatInputCommand() && interaction.commandName).toBe('after-resume');
+    expect(seen).toEqual([whileAway.id, afterwards.id]);
+    expect(discord.gatewayReadies.map((r) => r.resumed)).toEqual([false, true]);
+    expect(discord.gatewayLog.filter((p) => p.op === 6)).toHaveLength(1);
   });
 
   it('speaks zlib-stream: every payload ends in a sync flush and inflates in one stream', async () => {

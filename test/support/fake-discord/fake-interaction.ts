@@ -47,6 +47,8 @@ export class FakeInteraction<Payload extends APIInteraction = APIInteraction> {
   readonly createdAt = Date.now();
   /** The message `@original` points at, once the interaction was answered with a message (or deferred). */
   originalMessageId: string | undefined;
+  /** Callbacks the fake refused (late, repeated, wrong type), with Discord's reason. */
+  readonly refusedCallbacks: string[] = [];
   readonly #callbacks = new Feed<InteractionCallback>();
   readonly #messages = new Feed<RecordedMessage>();
   #cursor = 0;
@@ -81,7 +83,10 @@ export class FakeInteraction<Payload extends APIInteraction = APIInteraction> {
 
   /** Resolves with the bot's callback (`{type, data, files}`). */
   response({ timeoutMs = DEFAULT_WAIT_MS }: WaitOptions = {}): Promise<InteractionCallback> {
-    return this.#callbacks.at(0, timeoutMs, () => `no callback for ${this.#describe()}`);
+    return this.#callbacks.at(0, timeoutMs, () => {
+      const refused = this.refusedCallbacks.length ? `; refused: ${this.refusedCallbacks.join('; ')}` : '';
+      return `no callback for ${this.#describe()}${refused}`;
+    });
   }
 
   /**
@@ -112,6 +117,11 @@ export class FakeInteraction<Payload extends APIInteraction = APIInteraction> {
   /** @internal */
   recordCallback(callback: InteractionCallback): void {
     this.#callbacks.push(callback);
+  }
+
+  /** @internal */
+  noteRefusal(reason: string): void {
+    this.refusedCallbacks.push(reason);
   }
 
   /** @internal */

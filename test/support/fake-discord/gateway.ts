@@ -117,8 +117,9 @@ export class Gateway {
 
   /** Sends a dispatch to every session; a disconnected session gets it on resume. Returns how many got it. */
   dispatch(event: GatewayDispatchEvents | string, data: unknown): number {
-    for (const session of this.#sessions.values()) this.#dispatchTo(session, event, data);
-    return this.#sessions.size;
+    const sessions = [...this.#sessions.values()].filter((s) => wants(s, event));
+    for (const session of sessions) this.#dispatchTo(session, event, data);
+    return sessions.length;
   }
 
   /** Op 7: asks clients to reconnect and resume. */
@@ -226,7 +227,7 @@ export class Gateway {
     this.#sessions.set(session.id, session);
     connection.session = session;
     this.#dispatchTo(session, GatewayDispatchEvents.Ready, this.#readyData(session, identify.shard));
-    if (session.intents & GatewayIntentBits.Guilds) {
+    if (wants(session, GatewayDispatchEvents.GuildCreate)) {
       for (const guild of this.options.state.guilds.values()) {
         this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild.payload);
       }
@@ -304,6 +305,13 @@ export class Gateway {
     if (session.events.length > REPLAY_LIMIT) session.events.shift();
     session.connection?.send(payload);
   }
+}
+
+/** Guild events need the GUILDS intent; everything else the fake sends (interactions…) needs none. */
+const GUILD_EVENTS = new Set<string>([GatewayDispatchEvents.GuildCreate, GatewayDispatchEvents.GuildDelete]);
+
+function wants(session: Session, event: string): boolean {
+  return !GUILD_EVENTS.has(event) || (session.intents & GatewayIntentBits.Guilds) !== 0;
 }
 
 function refuseQuery(query: URLSearchParams): string | null {

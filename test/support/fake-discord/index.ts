@@ -166,6 +166,11 @@ export class FakeDiscord {
     this.#gateway.dispatch(event, data);
   }
 
+  /** Whether a client is connected to the gateway with a live session right now. */
+  get gatewayConnected(): boolean {
+    return this.#gateway.connected;
+  }
+
   /** Every READY/RESUMED the fake sent, in order: tells identifies from resumes. */
   get gatewayReadies(): readonly GatewayReady[] {
     return this.#gateway.readies;
@@ -213,7 +218,7 @@ export class FakeDiscord {
       throw new Error('No gateway session: log a client in (and await discord.waitForReady()) first');
     }
     const interaction = new FakeInteraction(payload);
-    this.#state.interactions.set(interaction.id, interaction as unknown as FakeInteraction);
+    this.#state.interactions.set(interaction.id, interaction);
     this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
     return interaction;
   }
@@ -232,6 +237,7 @@ export class FakeDiscord {
     { timeoutMs = DEFAULT_WAIT_MS }: WaitOptions = {},
   ): Promise<readonly RecordedMessage[]> {
     const feed = this.#state.channelFeed(channelId);
+    if (count <= 0) return feed.items;
     await feed.at(
       count - 1,
       timeoutMs,

@@ -53,7 +53,7 @@ export class RestApi {
       deduplicatedNonce: false,
     };
     this.state.requests.push(record);
-    const { reply, bucket } = await this.#answer(req, record);
+    const { reply, bucket } = await this.#answer(req, record).catch((error: unknown) => crashed(error));
     record.status = reply.status;
     record.response = reply.body;
     writeReply(res, reply, rateLimitHeaders(bucket));
@@ -100,6 +100,12 @@ export class RestApi {
     failure.hits.push(record);
     return failure.reply(route.bucket);
   }
+}
+
+/** A bug in the fake itself: answered 500 (discord.js retries, then fails) and printed. */
+function crashed(error: unknown): { reply: Reply; bucket?: string } {
+  console.error('fake Discord: a route crashed', error);
+  return { reply: { status: 500, body: { message: `fake Discord crashed: ${String(error)}`, code: 0 } } };
 }
 
 function publicHeaders(req: IncomingMessage): Record<string, string> {

@@ -51,18 +51,31 @@ export function interactionRoutes(state: FakeState): Route[] {
 function callback(state: FakeState, { params, body, files, query }: RouteContext): Reply {
   const interaction = state.findInteraction(params.interactionId ?? '', params.token ?? '');
   if (!interaction) return errors.unknownInteraction();
-  if (interaction.acknowledged) return errors.alreadyAcknowledged();
-  if (Date.now() - interaction.createdAt > state.callbackDeadlineMs) return errors.unknownInteraction();
+  if (interaction.acknowledged) {
+    interaction.noteRefusal('40060 Interaction has already been acknowledged');
+    return errors.alreadyAcknowledged();
+  }
+  const elapsed = Date.now() - interaction.createdAt;
+  if (elapsed > state.callbackDeadlineMs) {
+    interaction.noteRefusal(
+      `10062 Unknown interaction: answered after ${elapsed} ms, the limit is ${state.callbackDeadlineMs} ms`,
+    );
+    return errors.unknownInteraction();
+  }
   const response = body as APIInteractionResponse | undefined;
   const refusal = response ? interaction.refusal(response.type) : 'A callback type is required';
   if (!response || refusal) {
+    interaction.noteRefusal(`50035 ${refusal}`);
     const formErrors = new FormErrors();
     formErrors.add(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', refusal ?? 'invalid');
     return formErrors.toReply();
   }
   const data = ('data' in response ? (response.data ?? {}) : {}) as MessageBody;
   const result = applyCallback(state, interaction, response.type, data, files);
-  if ('status' in result) return result;
+  if ('status' in result) {
+    interaction.noteRefusal(`${result.status} ${JSON.stringify(result.body)}`);
+    return result;
+  }
   interaction.recordCallback({ ...response, files });
   if (query.get('with_response') !== 'true') return NO_CONTENT;
   return ok(callbackResponse(interaction, response.type, result.message));

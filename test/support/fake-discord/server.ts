@@ -33,6 +33,8 @@ export class FakeServer {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
+    // A test that forgets close() must not keep the process alive because of the fake.
+    server.unref();
     return new FakeServer(server, (server.address() as AddressInfo).port);
   }
 
