@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli';
-import { tempStore } from './support/services';
 
-let temp: Awaited<ReturnType<typeof tempStore>>;
+let temp: { dir: string };
 let env: Record<string, string>;
 const file = (name: string, text: string) => {
   const path = join(temp.dir, name);
@@ -12,13 +12,12 @@ const file = (name: string, text: string) => {
   return path;
 };
 
-beforeAll(async () => {
-  temp = await tempStore();
-  await temp.store.close();
+beforeAll(() => {
+  temp = { dir: mkdtempSync(join(tmpdir(), 'role-radar-cli-')) };
   env = { STORE_URL: `sqlite://${join(temp.dir, 'cli.sqlite')}` };
 });
-afterAll(async () => {
-  await temp.remove();
+afterAll(() => {
+  rmSync(temp.dir, { recursive: true, force: true });
 });
 
 const count = async () => {

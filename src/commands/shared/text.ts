@@ -1,4 +1,4 @@
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from '@discordjs/formatters';
 
 /** User text shown inside Markdown: no formatting, no mentions, no masked links. */
 export function safe(text: string): string {
