@@ -241,11 +241,11 @@ describe('interactions', () => {
     expect(discord.message(message.messageId)?.content).toBe('here it is');
   });
 
-  it('shows a modal (callback 9) and delivers the modal submission', async () => {
-    discord.addGuild();
+  it('shows a modal (callback 9) and delivers the submission from the same user', async () => {
+    const guild = discord.addGuild({ members: [{ username: 'alice' }, { username: 'bob' }] });
     const client = await login();
     const received = nextInteraction(client);
-    const sent = discord.sendCommand({ name: 'add' });
+    const sent = discord.sendCommand({ name: 'add', user: 'bob', locale: 'ko' });
     const interaction = await received;
     if (!interaction.isChatInputCommand()) throw new Error('expected a chat-input command');
     await interaction.showModal(
@@ -273,6 +273,8 @@ describe('interactions', () => {
     if (!modalInteraction.isModalSubmit()) throw new Error('expected a modal submission');
     expect(modalInteraction.customId).toBe('posting-modal');
     expect(modalInteraction.fields.getTextInputValue('text')).toBe('- TypeScript\n- SQL');
+    expect(modalInteraction.user.id).toBe(guild.member('bob').user.id);
+    expect(modalInteraction.locale).toBe('ko');
     await modalInteraction.reply({ content: 'saved' });
     expect((await submit.nextMessage()).content).toBe('saved');
   });

@@ -7,6 +7,7 @@ import {
   type APIBaseInteraction,
   type APIChatInputApplicationCommandInteraction,
   type APIGuildMember,
+  type APIInteraction,
   type APIInteractionDataResolved,
   type APIInteractionGuildMember,
   type APIMessage,
@@ -46,6 +47,8 @@ export interface InteractionWorld {
   guildOfChannel(channelId: string): GuildFixture | undefined;
   /** A registered command by name: the guild's own first, then global ones. */
   findCommand(name: string, guildId: string): APIApplicationCommand | undefined;
+  /** The latest interaction the bot answered with a modal of this custom id. */
+  modalOpener(customId: string): APIInteraction | undefined;
   messages: MessageStore;
   cdn: AttachmentCdn;
 }
@@ -104,7 +107,10 @@ export interface ModalSubmitInit extends InteractionContextInit {
   customId: string;
   /** Text input values by custom id. */
   fields: Record<string, string>;
-  /** Set when the modal was opened from a component on this message. */
+  /**
+   * The message whose component opened the modal. Defaults to the one the modal was opened from, when
+   * the bot showed a modal with this custom id.
+   */
   messageId?: string;
 }
 
@@ -131,13 +137,17 @@ interface ResolvedContext {
   base: InteractionBase;
 }
 
-function resolveContext(world: InteractionWorld, init: InteractionContextInit): ResolvedContext {
+function resolveContext(
+  world: InteractionWorld,
+  init: InteractionContextInit,
+  memberOverride?: APIGuildMember,
+): ResolvedContext {
   const guild =
     init.guildId !== undefined
       ? world.guild(init.guildId)
       : (init.channelId && world.guildOfChannel(init.channelId)) || world.guild();
   const channel = guild.channel(init.channelId);
-  const member = resolveMember(guild, init.user);
+  const member = memberOverride ?? resolveMember(guild, init.user);
   const id = snowflake();
   const memberPermissions =
     init.permissions === undefined ? guild.permissionsOf(member) : toPermissions(init.permissions);
@@ -390,7 +400,8 @@ export function buildComponentInteraction(
   if (init.messageId && !carrier)
     throw new Error(`No message ${init.messageId} for component ${init.customId}`);
   const { base } = resolveContext(world, { ...init, channelId: init.channelId ?? carrier?.channel_id });
-  const message = carrier ?? stubMessage(world, base.channel_id ?? '', init.customId);
+  // A copy: the stored message may be edited later, the payload is what was sent.
+  const message = structuredClone(carrier ?? stubMessage(world, base.channel_id ?? '', init.customId));
   const componentType = init.componentType ?? ComponentType.Button;
   return {
     ...base,
@@ -404,17 +415,32 @@ export function buildComponentInteraction(
   } as APIMessageComponentInteraction;
 }
 
+/**
+ * A modal submission. When the bot opened a modal with this custom id, the submission comes from the
+ * same user, channel and locale, and carries the component's message if the modal was opened from one.
+ */
 export function buildModalSubmitInteraction(
   world: InteractionWorld,
   init: ModalSubmitInit,
 ): APIModalSubmitInteraction {
-  const carrier = init.messageId ? world.messages.get(init.messageId) : undefined;
-  if (init.messageId && !carrier) throw new Error(`No message ${init.messageId} for modal ${init.customId}`);
-  const { base } = resolveContext(world, { ...init, channelId: init.channelId ?? carrier?.channel_id });
+  const opener = world.modalOpener(init.customId);
+  const messageId = init.messageId ?? (opener && 'message' in opener ? opener.message?.id : undefined);
+  const carrier = messageId ? world.messages.get(messageId) : undefined;
+  if (messageId && !carrier) throw new Error(`No message ${messageId} for modal ${init.customId}`);
+  const { base } = resolveContext(
+    world,
+    {
+      ...init,
+      guildId: init.guildId ?? opener?.guild_id,
+      channelId: init.channelId ?? carrier?.channel_id ?? opener?.channel_id,
+      locale: init.locale ?? (opener && 'locale' in opener ? opener.locale : undefined),
+    },
+    init.user === undefined ? opener?.member : undefined,
+  );
   return {
     ...base,
     type: InteractionType.ModalSubmit,
-    ...(carrier ? { message: carrier } : {}),
+    ...(carrier ? { message: structuredClone(carrier) } : {}),
     data: {
       custom_id: init.customId,
       components: Object.entries(init.fields).map(([customId, value]) => ({

@@ -10,11 +10,6 @@ import type { AttachmentCdn } from './cdn.js';
 import { snowflake, snowflakeTimestamp } from './snowflake.js';
 import type { MessageBody, MessageSource, RecordedMessage, UploadedFile } from './types.js';
 
-interface StoredMessage {
-  message: APIMessage;
-  files: Map<string, UploadedFile>;
-}
-
 export interface CreateMessageInput {
   channelId: string;
   author: APIUser;
@@ -30,30 +25,29 @@ export interface CreateMessageInput {
 
 /** Every message the bot created, by id; attachment bytes go to the CDN. */
 export class MessageStore {
-  readonly #messages = new Map<string, StoredMessage>();
+  readonly #messages = new Map<string, APIMessage>();
 
   constructor(private readonly cdn: AttachmentCdn) {}
 
   create(input: CreateMessageInput): APIMessage {
-    const id = snowflake();
-    const stored: StoredMessage = { message: emptyMessage(id, input), files: new Map() };
-    this.#messages.set(id, stored);
-    this.#apply(stored, input.body, input.files, false);
-    stored.message.flags = (stored.message.flags ?? 0) | (input.flags ?? 0);
-    return stored.message;
+    const message = emptyMessage(snowflake(), input);
+    this.#messages.set(message.id, message);
+    this.#apply(message, input.body, input.files, false);
+    message.flags = (message.flags ?? 0) | (input.flags ?? 0);
+    return message;
   }
 
   edit(id: string, body: MessageBody, files: UploadedFile[]): APIMessage {
-    const stored = this.#messages.get(id);
-    if (!stored) throw new Error(`No message ${id}`);
-    this.#apply(stored, body, files, true);
-    stored.message.edited_timestamp = new Date().toISOString();
-    stored.message.flags = (stored.message.flags ?? 0) & ~MessageFlags.Loading;
-    return stored.message;
+    const message = this.#messages.get(id);
+    if (!message) throw new Error(`No message ${id}`);
+    this.#apply(message, body, files, true);
+    message.edited_timestamp = new Date().toISOString();
+    message.flags = (message.flags ?? 0) & ~MessageFlags.Loading;
+    return message;
   }
 
   get(id: string): APIMessage | undefined {
-    return this.#messages.get(id)?.message;
+    return this.#messages.get(id);
   }
 
   delete(id: string): boolean {
@@ -61,12 +55,12 @@ export class MessageStore {
   }
 
   inChannel(channelId: string): APIMessage[] {
-    return [...this.#messages.values()].map((s) => s.message).filter((m) => m.channel_id === channelId);
+    return [...this.#messages.values()].filter((m) => m.channel_id === channelId);
   }
 
   /** The newest message in a channel that has a component with this custom id. */
   withComponent(customId: string, channelId?: string): APIMessage | undefined {
-    const candidates = [...this.#messages.values()].map((s) => s.message).reverse();
+    const candidates = [...this.#messages.values()].reverse();
     return candidates.find(
       (m) =>
         (channelId === undefined || m.channel_id === channelId) &&
@@ -74,8 +68,7 @@ export class MessageStore {
     );
   }
 
-  #apply(stored: StoredMessage, body: MessageBody, files: UploadedFile[], isEdit: boolean): void {
-    const { message } = stored;
+  #apply(message: APIMessage, body: MessageBody, files: UploadedFile[], isEdit: boolean): void {
     if (body.content !== undefined) message.content = body.content ?? '';
     if (body.embeds !== undefined) message.embeds = body.embeds ?? [];
     if (body.components !== undefined)
@@ -86,7 +79,7 @@ export class MessageStore {
     if (body.nonce !== undefined) message.nonce = body.nonce;
     if (body.message_reference)
       message.message_reference = { ...body.message_reference, channel_id: message.channel_id };
-    message.attachments = this.#attachmentsFor(stored, body, files, isEdit);
+    message.attachments = this.#attachmentsFor(message, body, files, isEdit);
   }
 
   /**
@@ -94,28 +87,21 @@ export class MessageStore {
    * existing attachments; without an `attachments` field, uploads are added (edits keep what was there).
    */
   #attachmentsFor(
-    stored: StoredMessage,
+    message: APIMessage,
     body: MessageBody,
     files: UploadedFile[],
     isEdit: boolean,
   ): APIAttachment[] {
-    const existing = isEdit ? stored.message.attachments : [];
-    if (body.attachments === undefined)
-      return [...existing, ...files.map((file) => this.#upload(stored, file))];
+    const existing = isEdit ? message.attachments : [];
+    const upload = (file: UploadedFile) => this.cdn.put(message.channel_id, file);
+    if (body.attachments === undefined) return [...existing, ...files.map(upload)];
     return (body.attachments ?? []).flatMap((ref) => {
       const kept = existing.find((a) => a.id === String(ref.id));
       if (kept) return [kept];
       const file = files.find((f) => f.field === `files[${ref.id}]`) ?? files[Number(ref.id)];
       if (!file) return [];
-      const attachment = this.#upload(stored, file);
-      return [{ ...attachment, ...(ref.description ? { description: ref.description } : {}) }];
+      return [{ ...upload(file), ...(ref.description ? { description: ref.description } : {}) }];
     });
-  }
-
-  #upload(stored: StoredMessage, file: UploadedFile): APIAttachment {
-    const attachment = this.cdn.put(stored.message.channel_id, file);
-    stored.files.set(attachment.id, file);
-    return attachment;
   }
 }
 

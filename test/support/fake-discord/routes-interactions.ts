@@ -105,6 +105,9 @@ function applyCallback(
       interaction.originalMessageId = message.id;
       return { message };
     }
+    case InteractionResponseType.Modal:
+      state.rememberModal(String((data as { custom_id?: unknown }).custom_id), interaction);
+      return { message: undefined };
     case InteractionResponseType.DeferredMessageUpdate:
       interaction.originalMessageId = interaction.sourceMessageId;
       return { message: undefined };

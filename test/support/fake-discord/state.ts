@@ -1,4 +1,4 @@
-import type { APIApplicationCommand, APIUser } from 'discord-api-types/v10';
+import type { APIApplicationCommand, APIInteraction, APIUser } from 'discord-api-types/v10';
 import { AttachmentCdn } from './cdn.js';
 import { CommandRegistry } from './commands.js';
 import type { FakeInteraction } from './fake-interaction.js';
@@ -34,6 +34,7 @@ export class FakeState implements InteractionWorld {
   readonly requests: RecordedRequest[] = [];
   readonly #channelMessages = new Map<string, Feed<RecordedMessage>>();
   readonly #nonces = new Map<string, { messageId: string; at: number }>();
+  readonly #modalOpeners = new Map<string, FakeInteraction>();
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   baseUrl = '';
 
@@ -95,6 +96,14 @@ export class FakeState implements InteractionWorld {
 
   rememberNonce(channelId: string, nonce: string | number, messageId: string): void {
     this.#nonces.set(`${channelId}:${nonce}`, { messageId, at: Date.now() });
+  }
+
+  modalOpener(customId: string): APIInteraction | undefined {
+    return this.#modalOpeners.get(customId)?.payload;
+  }
+
+  rememberModal(customId: string, opener: FakeInteraction): void {
+    this.#modalOpeners.set(customId, opener);
   }
 
   findInteraction(id: string, token: string): FakeInteraction | undefined {
