@@ -354,6 +354,25 @@ describe('interactions', () => {
     expect(await download.text()).toBe('skill,count\nsql,3\n');
   });
 
+  it('serves attachment options from its own CDN', async () => {
+    discord.addGuild();
+    const client = await login();
+    const received = nextInteraction(client);
+    discord.sendCommand({
+      name: 'import',
+      options: {
+        file: { attachment: { name: 'postings.md', data: '# Backend\n- Go', contentType: 'text/markdown' } },
+      },
+    });
+    const interaction = await received;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat-input command');
+
+    const attachment = interaction.options.getAttachment('file', true);
+    expect(attachment).toMatchObject({ name: 'postings.md', contentType: 'text/markdown', size: 14 });
+    expect(attachment.url.startsWith(discord.origin)).toBe(true);
+    expect(await (await fetch(attachment.url)).text()).toBe('# Backend\n- Go');
+  });
+
   it('refuses a second callback and a late one, like Discord', async () => {
     discord = await restartWith({ callbackDeadlineMs: 100 });
     discord.addGuild();
