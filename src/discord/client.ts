@@ -28,7 +28,10 @@ export function createClient({ api }: ClientOptions = {}): Client {
 export function logClientEvents(client: Client, logger: Logger): void {
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord client warning'));
-  client.on(Events.Debug, (message) => logger.trace({ discord: message }, 'discord debug'));
+  // discord.js shows the first two parts of the token in one debug line; the logger only knows the whole token.
+  client.on(Events.Debug, (message) =>
+    logger.trace({ discord: message.replace(/(Provided token:\s*)\S+/, '$1[redacted]') }, 'discord debug'),
+  );
   client.on(Events.ShardError, (err, shardId) => logger.warn({ err, shardId }, 'gateway connection error'));
   client.on(Events.ShardDisconnect, (event, shardId) =>
     logger.warn({ code: event.code, shardId }, 'gateway disconnected'),

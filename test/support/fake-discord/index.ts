@@ -11,6 +11,7 @@ import {
   type APIUser,
   GatewayDispatchEvents,
 } from 'discord-api-types/v10';
+import { buildDirectCommandInteraction, type DirectCommandInit } from './direct-messages.js';
 import type { FailureInit, FailureRule } from './failures.js';
 import { FakeInteraction, type WaitOptions } from './fake-interaction.js';
 import { DEFAULT_WAIT_MS } from './feed.js';
@@ -33,6 +34,7 @@ import { snowflake } from './snowflake.js';
 import { FakeState } from './state.js';
 import type { RecordedMessage, RecordedRequest } from './types.js';
 
+export type { DirectCommandInit } from './direct-messages.js';
 export type { FailureInit, FailureRule } from './failures.js';
 export { FakeInteraction, type InteractionCallback, type WaitOptions } from './fake-interaction.js';
 export type { ChannelInit, GuildFixture, GuildInit, MemberInit, RoleInit, UserInit } from './fixtures.js';
@@ -211,6 +213,11 @@ export class FakeDiscord {
   /** Dispatches a modal submission (type 5) with text inputs in action rows. */
   sendModalSubmit(init: ModalSubmitInit): FakeInteraction<APIModalSubmitInteraction> {
     return this.#send(buildModalSubmitInteraction(this.#state, init));
+  }
+
+  /** Dispatches a chat-input command used in a DM with the bot: no guild, no member (see direct-messages.ts). */
+  sendDirectCommand(init: DirectCommandInit): FakeInteraction<APIChatInputApplicationCommandInteraction> {
+    return this.#send(buildDirectCommandInteraction(this.#state, init));
   }
 
   #send<Payload extends APIInteraction>(payload: Payload): FakeInteraction<Payload> {
