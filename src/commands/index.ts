@@ -1,11 +1,12 @@
 import { addPosting } from './add-posting';
+import { digest } from './digest';
 import { help } from './help';
 import { postings } from './postings';
 import { summary } from './summary';
 import type { Command } from './types';
 
 /** Every command the bot has. The Discord router, the deploy script and the console all read this list. */
-export const commands: readonly Command[] = [help, addPosting, summary, postings];
+export const commands: readonly Command[] = [help, addPosting, summary, postings, digest];
 
 export const commandByName = new Map(commands.map((command) => [command.data.name, command]));
 

@@ -20,7 +20,7 @@ import { buildDigest, type ContentDeps, type DigestModel, takeSnapshot } from '.
 import { isoWeekKey, nextRun } from './schedule';
 
 export type { DigestConfig, DigestLastPosted, DisabledReason } from './config';
-export type { DigestModel } from './content';
+export type { DigestModel, DigestRole } from './content';
 
 export interface DigestSettings {
   channelId: string;
