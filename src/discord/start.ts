@@ -6,6 +6,7 @@ import { createServices, type Services } from '../services';
 import type { Clock } from '../services/clock';
 import { openStore, type Store } from '../services/store/repository';
 import { createClient, logClientEvents } from './client';
+import { attachDigests, type DigestWiring } from './digest';
 import { discordPlatform } from './platform';
 import { createRouter } from './router';
 
@@ -31,6 +32,8 @@ export interface BotReady {
 
 export interface Bot {
   client: Client;
+  /** The weekly digest scheduler (started on ready, stopped by `stop`). */
+  digests: DigestWiring['runner'];
   /** Resolves once logged in and READY; rejects when the login fails (bad token, Discord unreachable). */
   ready: Promise<BotReady>;
   /**
@@ -71,6 +74,11 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     ...(options.maxAttachmentBytes !== undefined ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => router.handle(interaction));
+  const digests = attachDigests(client, {
+    services,
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 
   const ready = (async (): Promise<BotReady> => {
     const readied = once(client, Events.ClientReady);
@@ -98,6 +106,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      await digests.stop();
       await router.drain();
       if (ownStore) {
         await ownStore.close().catch((err: unknown) => logger.error({ err }, 'closing the store failed'));
@@ -107,7 +116,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     })();
     return stopping;
   };
-  return { client, ready, stop };
+  return { client, digests: digests.runner, ready, stop };
 }
 
 /** Connects to Discord and serves the commands until SIGINT/SIGTERM; resolves with the exit code. */

@@ -1,0 +1,282 @@
+import { Cron } from 'croner';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { digestReply } from '../commands/shared/digest-embed';
+import type { Locale } from '../i18n';
+import type { Logger } from '../logger';
+import { type Clock, systemClock } from '../services/clock';
+import type { DigestConfig, DigestService, DisabledReason } from '../services/digest';
+import { cronPattern, digestNonce, isoWeekKey, missedRun, previousRun } from '../services/digest/schedule';
+
+/** What the scheduler posts: a line, or an embed. Sent with no allowed mentions. */
+export interface DigestMessage {
+  content?: string;
+  embeds?: APIEmbed[];
+}
+
+/**
+ * Why a send failed, as the platform tells it: `gone` (channel deleted, bot not in the server) and
+ * `forbidden` (no permission to view, send or embed) turn the server's digest off; `transient` (5xx, network)
+ * is retried once; `rejected` (the platform refused the message itself) is logged and not retried.
+ */
+export type DigestSendFailure = 'gone' | 'forbidden' | 'transient' | 'rejected';
+
+export class DigestSendError extends Error {
+  constructor(
+    readonly kind: DigestSendFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DigestSendError';
+  }
+}
+
+/**
+ * Posts a message in a channel with a nonce that the platform must enforce (Discord: `enforce_nonce`), so
+ * that sending the same nonce again returns the first message instead of posting twice.
+ */
+export type DigestSend = (
+  channelId: string,
+  message: DigestMessage,
+  nonce: string,
+) => Promise<{ messageId: string }>;
+
+export interface DigestRunnerOptions {
+  digest: DigestService;
+  send: DigestSend;
+  logger: Logger;
+  clock?: Clock;
+  /** Wait before the one retry of a failed send: well inside the minutes Discord remembers a nonce. */
+  retryDelayMs?: number;
+  /** The server's current preferred language, when the platform knows it. */
+  localeOf?: (guildId: string) => Locale | undefined;
+}
+
+export type RunResult =
+  | { status: 'posted'; week: string; messageId: string; attempts: number }
+  | { status: 'skipped'; reason: 'off' | 'already-posted' | 'stopped' }
+  | { status: 'disabled'; reason: DisabledReason }
+  | { status: 'failed'; error: string };
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+const disabledReasonOf = (kind: DigestSendFailure): DisabledReason | undefined =>
+  kind === 'gone' ? 'channel-missing' : kind === 'forbidden' ? 'no-permission' : undefined;
+
+/**
+ * One croner job per server with a digest, in the server's time zone. Runs of one server never overlap;
+ * a week is marked as posted only after the send succeeded, and every attempt for that week carries the
+ * same nonce, so neither a retry nor a second trigger can post twice. Nothing here throws into a timer.
+ */
+export function createDigestRunner(options: DigestRunnerOptions) {
+  const { digest, send, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const retryDelayMs = options.retryDelayMs ?? 15_000;
+  const jobs = new Map<string, { cron: Cron; pattern: string; timezone: string }>();
+  const queues = new Map<string, Promise<unknown>>();
+  const inFlight = new Set<Promise<unknown>>();
+  let unsubscribe: (() => void) | undefined;
+  let stopped = false;
+
+  /** Runs fn after the server's earlier runs and refreshes: one thing at a time per server. */
+  const serial = <T>(guildId: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(guildId) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    queues.set(guildId, tail);
+    inFlight.add(tail);
+    void tail.then(() => {
+      inFlight.delete(tail);
+      if (queues.get(guildId) === tail) queues.delete(guildId);
+    });
+    return run;
+  };
+
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  const cancel = (guildId: string) => {
+    const job = jobs.get(guildId);
+    if (!job) return;
+    job.cron.stop();
+    jobs.delete(guildId);
+    logger.debug({ guildId }, 'digest unscheduled');
+  };
+
+  const schedule = (guildId: string, config: DigestConfig) => {
+    const pattern = cronPattern(config);
+    const existing = jobs.get(guildId);
+    if (existing && existing.pattern === pattern && existing.timezone === config.timezone) return;
+    cancel(guildId);
+    const cron = new Cron(
+      pattern,
+      { timezone: config.timezone, protect: true, unref: true, catch: (error) => logFailure(guildId, error) },
+      () => {
+        // The slot that fired (croner may call a moment late): the latest scheduled time up to a minute ahead.
+        const now = clock.now();
+        const slot = previousRun(config, new Date(now.getTime() + 60_000)) ?? now;
+        void trigger(guildId, slot, 'schedule');
+      },
+    );
+    jobs.set(guildId, { cron, pattern, timezone: config.timezone });
+    logger.info(
+      { guildId, pattern, timezone: config.timezone, next: cron.nextRun()?.toISOString() },
+      'digest scheduled',
+    );
+  };
+
+  const logFailure = (guildId: string, error: unknown) =>
+    logger.error({ err: asError(error), guildId }, 'digest run failed');
+
+  const disable = async (guildId: string, config: DigestConfig, reason: DisabledReason, error: unknown) => {
+    cancel(guildId);
+    logger.warn(
+      { guildId, channelId: config.channelId, reason, err: asError(error) },
+      'digest turned off: cannot post in its channel',
+    );
+    await digest.disable(guildId, reason);
+  };
+
+  /** Sends once, and once more after a pause if the first failure was transient. Same nonce both times. */
+  const sendWithRetry = async (guildId: string, channelId: string, message: DigestMessage, nonce: string) => {
+    try {
+      return { ...(await send(channelId, message, nonce)), attempts: 1 };
+    } catch (error) {
+      // Only a failure that may pass is tried again; unknown errors count as such (a lost response).
+      if (error instanceof DigestSendError && error.kind !== 'transient') throw error;
+      logger.warn({ guildId, channelId, nonce, err: asError(error) }, 'digest send failed; retrying once');
+      await wait(retryDelayMs);
+      return { ...(await send(channelId, message, nonce)), attempts: 2 };
+    }
+  };
+
+  /** Makes the digest of the week `slot` falls in, unless that week has one already. */
+  const run = async (guildId: string, slot: Date): Promise<RunResult> => {
+    if (stopped) return { status: 'skipped', reason: 'stopped' };
+    const config = await digest.get(guildId);
+    if (!config?.enabled) return { status: 'skipped', reason: 'off' };
+    const week = isoWeekKey(slot, config.timezone);
+    const last = await digest.lastPosted(guildId);
+    if (last?.week === week) return { status: 'skipped', reason: 'already-posted' };
+
+    const now = clock.now();
+    const locale = options.localeOf?.(guildId) ?? config.locale ?? 'ko';
+    const model = await digest.build(guildId, { now, week, timezone: config.timezone });
+    const reply = digestReply(model, locale);
+    const message: DigestMessage = {
+      ...(reply.content ? { content: reply.content } : {}),
+      ...(reply.embeds ? { embeds: reply.embeds } : {}),
+    };
+    const nonce = digestNonce(guildId, week);
+    try {
+      const sent = await sendWithRetry(guildId, config.channelId, message, nonce);
+      await digest.recordPosted(guildId, {
+        week,
+        channelId: config.channelId,
+        messageId: sent.messageId,
+        now,
+      });
+      logger.info(
+        { guildId, channelId: config.channelId, week, messageId: sent.messageId, attempts: sent.attempts },
+        'digest posted',
+      );
+      return { status: 'posted', week, messageId: sent.messageId, attempts: sent.attempts };
+    } catch (error) {
+      const reason = error instanceof DigestSendError ? disabledReasonOf(error.kind) : undefined;
+      if (reason) {
+        await disable(guildId, config, reason, error);
+        return { status: 'disabled', reason };
+      }
+      logger.error(
+        { guildId, channelId: config.channelId, week, err: asError(error) },
+        'digest not posted this time; the week stays open',
+      );
+      return { status: 'failed', error: asError(error).message };
+    }
+  };
+
+  const trigger = (
+    guildId: string,
+    slot: Date,
+    cause: 'schedule' | 'catch-up' | 'manual',
+  ): Promise<RunResult> =>
+    serial(guildId, () =>
+      run(guildId, slot).catch((error: unknown): RunResult => {
+        logFailure(guildId, error);
+        return { status: 'failed', error: asError(error).message };
+      }),
+    ).then((result) => {
+      logger.debug({ guildId, cause, slot: slot.toISOString(), result }, 'digest run');
+      return result;
+    });
+
+  /** Schedules (or unschedules) a server from its stored settings. */
+  const refresh = (guildId: string): Promise<void> =>
+    serial(guildId, async () => {
+      if (stopped) return;
+      const config = await digest.get(guildId);
+      if (config?.enabled) schedule(guildId, config);
+      else cancel(guildId);
+    }).catch((error: unknown) => logFailure(guildId, error));
+
+  /** At start: a run missed less than 24 hours ago whose week has no digest is made now. */
+  const catchUp = async (guildId: string): Promise<RunResult | undefined> => {
+    const config = await digest.get(guildId);
+    if (!config?.enabled) return undefined;
+    const last = await digest.lastPosted(guildId);
+    const missed = missedRun(config, clock.now(), last?.week);
+    if (!missed) return undefined;
+    logger.info({ guildId, missed: missed.toISOString() }, 'digest missed while down; posting now');
+    return trigger(guildId, missed, 'catch-up');
+  };
+
+  return {
+    /** Schedules every server with a digest, makes up runs missed within 24 hours, and follows changes. */
+    async start(): Promise<{ scheduled: number; caughtUp: RunResult[] }> {
+      stopped = false;
+      unsubscribe ??= digest.onChange(({ guildId }) => void refresh(guildId));
+      const guilds = await digest.configuredGuilds();
+      await Promise.all(guilds.map((guildId) => refresh(guildId)));
+      const caughtUp: RunResult[] = [];
+      for (const guildId of guilds) {
+        const result = await catchUp(guildId).catch((error: unknown) => {
+          logFailure(guildId, error);
+          return undefined;
+        });
+        if (result) caughtUp.push(result);
+      }
+      return { scheduled: jobs.size, caughtUp };
+    },
+
+    refresh,
+
+    /** The bot left the server: no more digests there until someone sets it again. */
+    async guildRemoved(guildId: string): Promise<void> {
+      cancel(guildId);
+      await serial(guildId, async () => {
+        const config = await digest.get(guildId);
+        if (config?.enabled) await digest.disable(guildId, 'left-guild');
+      }).catch((error: unknown) => logFailure(guildId, error));
+    },
+
+    /** Runs a server's digest for the week of `slot` now (tests, and the catch-up path). */
+    runNow: (guildId: string, slot: Date = clock.now()) => trigger(guildId, slot, 'manual'),
+
+    /** The next run of each scheduled server. */
+    scheduled(): Map<string, Date | null> {
+      return new Map([...jobs].map(([guildId, job]) => [guildId, job.cron.nextRun()]));
+    },
+
+    /** Resolves once no run or refresh is under way. */
+    async idle(): Promise<void> {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+
+    /** Stops every job and waits for runs already under way. */
+    async stop(): Promise<void> {
+      stopped = true;
+      unsubscribe?.();
+      unsubscribe = undefined;
+      for (const guildId of [...jobs.keys()]) cancel(guildId);
+      await Promise.all([...inFlight]);
+    },
+  };
+}
+export type DigestRunner = ReturnType<typeof createDigestRunner>;
