@@ -40,7 +40,10 @@ function benchNormalization() {
   const normalizer = createNormalizer(loadTaxonomy());
   const random = rng(1);
   const postings = Array.from({ length: 5000 }, (_, i) => syntheticPosting(i, random));
-  const bytes = postings.reduce((sum, p) => sum + p.requirements.length + (p.preferred?.length ?? 0), 0);
+  const bytes = postings.reduce(
+    (sum, p) => sum + Buffer.byteLength(p.requirements) + Buffer.byteLength(p.preferred ?? ''),
+    0,
+  );
   for (const p of postings.slice(0, 500)) normalizer.normalizeSection(p.requirements, 'required');
   const t0 = performance.now();
   for (const p of postings) {
@@ -50,7 +53,7 @@ function benchNormalization() {
   const seconds = (performance.now() - t0) / 1000;
   console.log(
     `normalization: ${(postings.length / seconds).toFixed(0)} postings/s ` +
-      `(${postings.length} postings, ${(bytes / postings.length / 1024).toFixed(1)} KB of text each)`,
+      `(${postings.length} postings, ${(bytes / postings.length / 1024).toFixed(1)} KB of UTF-8 text each)`,
   );
 }
 

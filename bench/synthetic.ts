@@ -88,7 +88,7 @@ export function syntheticPosting(i: number, random: () => number): PostingInput 
     role: random() < 0.7 ? 'backend' : pick(['frontend', 'devops', 'data-engineer']),
     title: '백엔드 엔지니어',
     url: `https://career.example.com/jobs/${i}`,
-    requirements: lines(REQUIRED, 8),
-    preferred: lines(PREFERRED, 6),
+    requirements: lines(REQUIRED, 10),
+    preferred: lines(PREFERRED, 8),
   };
 }

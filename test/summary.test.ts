@@ -85,6 +85,7 @@ describe('role summary', () => {
     const next = createServices({ store: ctx.temp.store, clock: ctx.clock, taxonomy, roles: miniRoles() });
     const s = await next.summary.forRole('g', 'backend');
     expect(s.required.map((x) => x.id).sort()).toEqual(['ktor', 'python']);
+    expect(s).toMatchObject({ postings: 1, companies: 1 });
     const stored = await next.postings.get('g', 1);
     expect(stored.taxonomyVersion).toBe('mini-2');
     expect(stored.items[0]?.skills).toEqual([{ id: 'ktor' }]);

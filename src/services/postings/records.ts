@@ -28,6 +28,6 @@ export const indexEntrySchema = z.object({
 export type IndexEntry = z.infer<typeof indexEntrySchema>;
 
 /** Postings listed by id in chunks, so listing and the weekly digest never scan the postings themselves. */
-export const INDEX_CHUNK = 1000;
+export const INDEX_CHUNK = 200;
 export const indexChunkRecord = recordType('index', z.object({ entries: z.array(indexEntrySchema) }));
 export const chunkOf = (id: number) => Math.floor((id - 1) / INDEX_CHUNK);

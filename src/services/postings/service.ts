@@ -2,8 +2,16 @@ import type { Clock } from '../clock';
 import { UserError } from '../errors';
 import type { Normalizer } from '../normalize';
 import type { RoleDirectory } from '../roles';
+import { Changes } from '../store/changes';
 import type { Scope, Store } from '../store/repository';
-import { type Aggregate, aggregateRecord, applyPosting, emptyAggregate } from '../summary/aggregate';
+import {
+  type Aggregate,
+  aggregateRecord,
+  applyPosting,
+  companyKey,
+  companyRecord,
+  emptyAggregate,
+} from '../summary/aggregate';
 import { type ComposedPosting, composePosting } from './compose';
 import {
   chunkOf,
@@ -111,7 +119,11 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       await Promise.all(updated.map((p) => scope.set(postingRecord, String(p.id), p)));
     }
     for (const roleId of Object.keys(meta.roles)) {
-      if (!aggregates.has(roleId)) await scope.delete(aggregateRecord, roleId);
+      const previous = await scope.get(aggregateRecord, roleId);
+      const rebuilt = aggregates.get(roleId);
+      // Companies do not depend on the taxonomy: their counts stay as they are.
+      if (rebuilt) rebuilt.companies = previous?.companies ?? 0;
+      else await scope.delete(aggregateRecord, roleId);
     }
     await Promise.all([...aggregates].map(([roleId, agg]) => scope.set(aggregateRecord, roleId, agg)));
     await scope.set(guildMetaRecord, undefined, {
@@ -154,103 +166,75 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
   };
 
   /**
-   * Applies a set of changes to the records of one server. What was there before is remembered, so a failed
-   * write puts every touched record back and the server is left as it was.
+   * Applies one operation to a server's records: the postings, their URL index and list index, the role totals
+   * and company counts, the server's meta. If any write fails, every touched record is put back.
    */
   const commit = async (scope: Scope, meta: GuildMeta, change: { put: Posting[]; removed: Posting[] }) => {
-    const touchedRoles = new Set([...change.put, ...change.removed].map((p) => p.roleId));
-    const touchedChunks = new Set([...change.put, ...change.removed].map((p) => chunkOf(p.id)));
+    const changes = new Changes(scope);
+    await changes.preload(
+      postingRecord,
+      change.put.map((p) => String(p.id)),
+    );
     const aggregates = new Map<string, Aggregate>();
-    for (const roleId of touchedRoles) {
-      aggregates.set(
-        roleId,
-        (await scope.get(aggregateRecord, roleId)) ?? emptyAggregate(roleId, normalizer.version),
-      );
-    }
+    const aggregateOf = async (roleId: string) => {
+      let aggregate = aggregates.get(roleId);
+      if (!aggregate) {
+        aggregate =
+          (await changes.read(aggregateRecord, roleId)) ?? emptyAggregate(roleId, normalizer.version);
+        aggregate = structuredClone(aggregate);
+        aggregates.set(roleId, aggregate);
+      }
+      return aggregate;
+    };
     const chunks = new Map<number, IndexEntry[]>();
-    for (const chunk of touchedChunks) {
-      chunks.set(chunk, (await scope.get(indexChunkRecord, String(chunk)))?.entries ?? []);
-    }
-    const before = {
-      aggregates: new Map([...aggregates].map(([k, v]) => [k, structuredClone(v)])),
-      chunks: new Map([...chunks].map(([k, v]) => [k, [...v]])),
-      postings: await scope.getMany(
-        postingRecord,
-        change.put.map((p) => String(p.id)),
-      ),
+    const chunkEntries = async (id: number) => {
+      const chunk = chunkOf(id);
+      let entries = chunks.get(chunk);
+      if (!entries) {
+        entries = [...((await changes.read(indexChunkRecord, String(chunk)))?.entries ?? [])];
+        chunks.set(chunk, entries);
+      }
+      return entries;
+    };
+    const countCompany = async (p: Posting, delta: 1 | -1) => {
+      const key = companyKey(p.roleId, p.company);
+      const before = (await changes.read(companyRecord, key))?.postings ?? 0;
+      const after = before + delta;
+      await changes.write(companyRecord, key, after > 0 ? { postings: after } : undefined);
+      const aggregate = await aggregateOf(p.roleId);
+      if (before === 0 && after > 0) aggregate.companies += 1;
+      if (before > 0 && after === 0) aggregate.companies = Math.max(0, aggregate.companies - 1);
     };
 
     const roleCounts = { ...meta.roles };
+    const putIds = new Set(change.put.map((p) => p.id));
     for (const old of change.removed) {
-      const agg = aggregates.get(old.roleId);
-      if (agg) applyPosting(agg, old, normalizer, -1);
+      applyPosting(await aggregateOf(old.roleId), old, normalizer, -1);
+      await countCompany(old, -1);
       roleCounts[old.roleId] = Math.max(0, (roleCounts[old.roleId] ?? 0) - 1);
-      const entries = chunks.get(chunkOf(old.id)) ?? [];
-      chunks.set(
-        chunkOf(old.id),
-        entries.filter((e) => e.id !== old.id),
+      const entries = await chunkEntries(old.id);
+      entries.splice(
+        entries.findIndex((e) => e.id === old.id) >>> 0,
+        entries.some((e) => e.id === old.id) ? 1 : 0,
       );
+      if (!putIds.has(old.id)) await changes.write(postingRecord, String(old.id), undefined);
+      if (old.url) await changes.write(urlIndexRecord, canonicalUrl(old.url), undefined);
     }
     for (const p of change.put) {
-      const agg = aggregates.get(p.roleId);
-      if (agg) applyPosting(agg, p, normalizer, 1);
+      applyPosting(await aggregateOf(p.roleId), p, normalizer, 1);
+      await countCompany(p, 1);
       roleCounts[p.roleId] = (roleCounts[p.roleId] ?? 0) + 1;
-      const entries = chunks.get(chunkOf(p.id)) ?? [];
+      const entries = await chunkEntries(p.id);
       entries.push(indexEntry(p));
       entries.sort((a, b) => a.id - b.id);
-      chunks.set(chunkOf(p.id), entries);
+      await changes.write(postingRecord, String(p.id), p);
+      if (p.url) await changes.write(urlIndexRecord, canonicalUrl(p.url), { id: p.id });
     }
     for (const [roleId, count] of Object.entries(roleCounts)) if (count === 0) delete roleCounts[roleId];
-
-    const urlOf = (p: Posting) => (p.url ? canonicalUrl(p.url) : undefined);
-    const putIds = new Set(change.put.map((p) => p.id));
-    const writes = async () => {
-      await Promise.all(change.put.map((p) => scope.set(postingRecord, String(p.id), p)));
-      for (const old of change.removed) {
-        if (!putIds.has(old.id)) await scope.delete(postingRecord, String(old.id));
-        const url = urlOf(old);
-        if (url) await scope.delete(urlIndexRecord, url);
-      }
-      for (const p of change.put) {
-        const url = urlOf(p);
-        if (url) await scope.set(urlIndexRecord, url, { id: p.id });
-      }
-      for (const [chunk, entries] of chunks) await scope.set(indexChunkRecord, String(chunk), { entries });
-      for (const [roleId, agg] of aggregates) await scope.set(aggregateRecord, roleId, agg);
-      await scope.set(guildMetaRecord, undefined, { ...meta, roles: roleCounts });
-    };
-    try {
-      await writes();
-    } catch (error) {
-      await restore(scope, meta, change, before).catch(() => undefined);
-      throw error;
-    }
-  };
-
-  const restore = async (
-    scope: Scope,
-    meta: GuildMeta,
-    change: { put: Posting[]; removed: Posting[] },
-    before: {
-      aggregates: Map<string, Aggregate>;
-      chunks: Map<number, IndexEntry[]>;
-      postings: (Posting | undefined)[];
-    },
-  ) => {
-    for (const [i, p] of change.put.entries()) {
-      const previous = before.postings[i];
-      if (previous) await scope.set(postingRecord, String(p.id), previous);
-      else await scope.delete(postingRecord, String(p.id));
-      if (p.url) await scope.delete(urlIndexRecord, canonicalUrl(p.url));
-    }
-    for (const old of [...change.removed, ...before.postings.filter((p): p is Posting => p !== undefined)]) {
-      await scope.set(postingRecord, String(old.id), old);
-      if (old.url) await scope.set(urlIndexRecord, canonicalUrl(old.url), { id: old.id });
-    }
-    for (const [chunk, entries] of before.chunks)
-      await scope.set(indexChunkRecord, String(chunk), { entries });
-    for (const [roleId, agg] of before.aggregates) await scope.set(aggregateRecord, roleId, agg);
-    await scope.set(guildMetaRecord, undefined, meta);
+    for (const [chunk, entries] of chunks) await changes.write(indexChunkRecord, String(chunk), { entries });
+    for (const [roleId, aggregate] of aggregates) await changes.write(aggregateRecord, roleId, aggregate);
+    await changes.write(guildMetaRecord, undefined, { ...meta, roles: roleCounts });
+    await changes.commit();
   };
 
   const getPosting = async (scope: Scope, id: number): Promise<Posting> => {

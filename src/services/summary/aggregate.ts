@@ -12,7 +12,8 @@ export const aggregateSchema = z.object({
   roleId: z.string(),
   taxonomyVersion: z.string(),
   postings: z.number().int().min(0),
-  companies: counts,
+  /** Distinct companies; each company's own count is a record of its own (companyRecord). */
+  companies: z.number().int().min(0),
   skills: z.object({ required: counts, preferred: counts, either: counts }),
   groups: z.object({ required: counts, preferred: counts, either: counts }),
   /** Per group: how many postings name each member skill, in either section. */
@@ -24,12 +25,16 @@ export const aggregateSchema = z.object({
 export type Aggregate = z.infer<typeof aggregateSchema>;
 export const aggregateRecord = recordType('aggregate', aggregateSchema);
 
+/** Postings of one company in one role, keyed `<roleId>:<company>`: lets the distinct count go down on removal. */
+export const companyRecord = recordType('company', z.object({ postings: z.number().int().positive() }));
+export const companyKey = (roleId: string, company: string) => `${roleId}:${company.trim().toLowerCase()}`;
+
 export const emptyAggregate = (roleId: string, taxonomyVersion: string): Aggregate => ({
   schema: 1,
   roleId,
   taxonomyVersion,
   postings: 0,
-  companies: {},
+  companies: 0,
   skills: { required: {}, preferred: {}, either: {} },
   groups: { required: {}, preferred: {}, either: {} },
   groupMembers: {},
@@ -86,7 +91,7 @@ export function contribution(posting: Posting, normalizer: Normalizer) {
       }
     }
   }
-  return { company: posting.company.trim(), skills, groups, members, experience: postingExperience(posting) };
+  return { skills, groups, members, experience: postingExperience(posting) };
 }
 
 function bump(map: Counts, key: string, delta: number) {
@@ -95,11 +100,10 @@ function bump(map: Counts, key: string, delta: number) {
   else delete map[key];
 }
 
-/** Adds (delta 1) or takes away (delta -1) one posting's contribution. */
+/** Adds (delta 1) or takes away (delta -1) one posting's contribution; companies are counted by the caller. */
 export function applyPosting(aggregate: Aggregate, posting: Posting, normalizer: Normalizer, delta: 1 | -1) {
   const c = contribution(posting, normalizer);
   aggregate.postings = Math.max(0, aggregate.postings + delta);
-  bump(aggregate.companies, c.company, delta);
   for (const section of ['required', 'preferred', 'either'] as const) {
     for (const id of c.skills[section]) bump(aggregate.skills[section], id, delta);
     for (const id of c.groups[section]) bump(aggregate.groups[section], id, delta);
