@@ -15,10 +15,15 @@ export function toLocale(raw: string | null | undefined): Locale {
 
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
+  const value = (params: Params, name: string) => (name in params ? String(params[name]) : undefined);
   return (key, params = {}) =>
-    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    catalog[key]
+      // {count|posting|postings}: the word that agrees with the number.
+      .replace(/\{(\w+)\|([^|}]*)\|([^|}]*)\}/g, (whole, name: string, one: string, many: string) => {
+        const n = value(params, name);
+        return n === undefined ? whole : Number(n) === 1 ? one : many;
+      })
+      .replace(/\{(\w+)\}/g, (whole, name: string) => value(params, name) ?? whole);
 }
 
 /** Both languages of one message, for Discord's `*_localizations` fields. */
