@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import { pino } from 'pino';
 import type { Logger } from '../logger';
 
 /** Nothing the bot sends may ping anyone: members paste postings that can contain `@everyone`. */
@@ -38,6 +39,12 @@ export function logClientEvents(client: Client, logger: Logger): void {
   );
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+  // A 429 Discord did not announce shows up only here. Interaction and webhook tokens are cut from URLs.
+  client.rest.on(RESTEvents.Debug, (message) => {
+    const rest = hideUrlTokens(message);
+    if (message.includes('unexpected 429')) logger.warn({ rest }, 'rate limited by Discord');
+    else logger.trace({ rest }, 'rest debug');
+  });
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn(
       {
@@ -54,3 +61,20 @@ export function logClientEvents(client: Client, logger: Logger): void {
     logger.warn({ count: info.count, remainingTime: info.remainingTime }, 'many invalid requests to Discord'),
   );
 }
+
+/** `/interactions/<id>/<token>/callback` and `/webhooks/<app>/<token>` carry a secret of their own. */
+export const hideUrlTokens = (text: string): string =>
+  text.replace(/\/(interactions|webhooks)\/(\d+)\/[\w.-]+/g, '/$1/$2/[token]');
+
+/**
+ * Errors from discord.js carry the request URL, which for interaction callbacks and webhooks includes the
+ * interaction token: every `err` the Discord side logs goes through this serializer.
+ */
+export function serializeError(err: unknown): unknown {
+  const serialized = err instanceof Error ? pino.stdSerializers.err(err) : err;
+  return JSON.parse(hideUrlTokens(JSON.stringify(serialized) ?? 'null'));
+}
+
+/** The logger for everything Discord: the caller's (which scrubs the bot token), with errors' URL tokens cut. */
+export const discordLogger = (logger: Logger): Logger =>
+  logger.child({}, { serializers: { err: serializeError } });

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
 import type { Clock } from '../services/clock';
 import { openStore, type Store } from '../services/store/repository';
-import { createClient, logClientEvents } from './client';
+import { createClient, discordLogger, logClientEvents } from './client';
 import { attachDigests, type DigestWiring } from './digest';
 import { discordPlatform } from './platform';
 import { createRouter } from './router';
@@ -51,7 +51,8 @@ export function checkDiscordConfig(config: Config): asserts config is Config & {
 
 /** Logs the bot in and routes its interactions; no signal handling (that is startBot's). */
 export async function createBot(options: BotOptions): Promise<Bot> {
-  const { config, logger } = options;
+  const { config } = options;
+  const logger = discordLogger(options.logger);
   checkDiscordConfig(config);
   let services = options.services;
   let ownStore: Store | undefined;
@@ -120,7 +121,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
 }
 
 /** Connects to Discord and serves the commands until SIGINT/SIGTERM; resolves with the exit code. */
-export async function startBot(config: Config, logger: Logger): Promise<number> {
+export async function startBot(config: Config, baseLogger: Logger): Promise<number> {
+  const logger = discordLogger(baseLogger);
   let bot: Bot;
   try {
     bot = await createBot({ config, logger });
