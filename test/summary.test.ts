@@ -91,3 +91,27 @@ describe('role summary', () => {
     expect(stored.items[0]?.skills).toEqual([{ id: 'ktor' }]);
   });
 });
+
+describe('derived records', () => {
+  it('are rebuilt from the postings when their shape changed', async () => {
+    const ctx = await miniServices();
+    cleanup = ctx.cleanup;
+    await ctx.services.postings.add('g', { company: 'A', role: 'backend', requirements: '- Python' });
+    const scope = await ctx.services.postings.open('g');
+    const { guildMetaRecord } = await import('../src/services/postings/records');
+    const { aggregateRecord } = await import('../src/services/summary/aggregate');
+    const meta = await scope.get(guildMetaRecord);
+    const stale = await scope.get(aggregateRecord, 'backend');
+    if (!meta || !stale) throw new Error('expected stored records');
+    await scope.set(guildMetaRecord, undefined, { ...meta, derivedSchema: 1 });
+    await scope.set(aggregateRecord, 'backend', { ...stale, postings: 99, companies: 42 });
+
+    const next = createServices({
+      store: ctx.temp.store,
+      clock: ctx.clock,
+      taxonomy: miniTaxonomy(),
+      roles: miniRoles(),
+    });
+    expect(await next.summary.forRole('g', 'backend')).toMatchObject({ postings: 1, companies: 1 });
+  });
+});

@@ -4,10 +4,14 @@ import { postingSchema } from './schema';
 
 export const postingRecord = recordType('posting', postingSchema);
 
+/** The shape of the derived records (role totals, company counts); a change makes every server rebuild them. */
+export const DERIVED_SCHEMA = 2;
+
 export const guildMetaSchema = z.object({
   schema: z.literal(1),
   nextId: z.number().int().positive(),
   taxonomyVersion: z.string(),
+  derivedSchema: z.number().int().default(1),
   /** Postings per role id. */
   roles: z.record(z.string(), z.number().int().min(0)),
 });

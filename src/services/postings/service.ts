@@ -15,6 +15,7 @@ import {
 import { type ComposedPosting, composePosting } from './compose';
 import {
   chunkOf,
+  DERIVED_SCHEMA,
   type GuildMeta,
   guildMetaRecord,
   type IndexEntry,
@@ -63,6 +64,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       schema: 1,
       nextId: 1,
       taxonomyVersion: normalizer.version,
+      derivedSchema: DERIVED_SCHEMA,
       roles: {},
     };
 
@@ -92,9 +94,13 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     createdAt: p.createdAt,
   });
 
-  /** Re-normalizes every posting and rebuilds the totals when the taxonomy changed since they were made. */
-  const renormalize = async (scope: Scope, meta: GuildMeta) => {
+  /**
+   * Re-normalizes every posting from its raw text and rebuilds every derived record (role totals, company
+   * counts), when the taxonomy or the shape of the totals changed since they were made.
+   */
+  const rebuild = async (scope: Scope, meta: GuildMeta) => {
     const aggregates = new Map<string, Aggregate>();
+    const companies = new Map<string, number>();
     const roleCounts: Record<string, number> = {};
     for (let chunk = 0; chunk <= chunkOf(Math.max(1, meta.nextId - 1)); chunk++) {
       const entries = (await scope.get(indexChunkRecord, String(chunk)))?.entries ?? [];
@@ -115,21 +121,25 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
         applyPosting(aggregate, next, normalizer, 1);
         aggregates.set(next.roleId, aggregate);
         roleCounts[next.roleId] = (roleCounts[next.roleId] ?? 0) + 1;
+        const key = companyKey(next.roleId, next.company);
+        companies.set(key, (companies.get(key) ?? 0) + 1);
       }
       await Promise.all(updated.map((p) => scope.set(postingRecord, String(p.id), p)));
     }
+    for (const [key, postings] of companies) {
+      await scope.set(companyRecord, key, { postings });
+      const aggregate = aggregates.get(key.slice(0, key.indexOf(':')));
+      if (aggregate) aggregate.companies += 1;
+    }
     for (const roleId of Object.keys(meta.roles)) {
-      const previous = await scope.get(aggregateRecord, roleId);
-      const rebuilt = aggregates.get(roleId);
-      // Companies do not depend on the taxonomy: their counts stay as they are.
-      if (rebuilt) rebuilt.companies = previous?.companies ?? 0;
-      else await scope.delete(aggregateRecord, roleId);
+      if (!aggregates.has(roleId)) await scope.delete(aggregateRecord, roleId);
     }
     await Promise.all([...aggregates].map(([roleId, agg]) => scope.set(aggregateRecord, roleId, agg)));
     await scope.set(guildMetaRecord, undefined, {
       ...meta,
       roles: roleCounts,
       taxonomyVersion: normalizer.version,
+      derivedSchema: DERIVED_SCHEMA,
     });
   };
 
@@ -138,7 +148,9 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     if (!current.has(guildId)) {
       await scope.exclusive(async () => {
         const meta = await scope.get(guildMetaRecord);
-        if (meta && meta.taxonomyVersion !== normalizer.version) await renormalize(scope, meta);
+        const stale =
+          meta && (meta.taxonomyVersion !== normalizer.version || meta.derivedSchema !== DERIVED_SCHEMA);
+        if (meta && stale) await rebuild(scope, meta);
         current.add(guildId);
       });
     }
