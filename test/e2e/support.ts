@@ -1,7 +1,10 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import {
   type APIEmbed,
   type APIModalInteractionResponseCallbackData,
@@ -219,3 +222,69 @@ export function assertWithinDiscordLimits(message: {
 
 /** Log records at error level or above (pino: 50 error, 60 fatal). */
 export const errorLogs = (h: Harness) => h.logs.records.filter((r) => r.level >= 50);
+
+// ---------------------------------------------------------------- the real bin, in a child process
+
+export const BIN = fileURLToPath(new URL('../../bin/role-radar.mjs', import.meta.url));
+
+/** The parent's environment without anything that would point the child at a real Discord or store. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (/^(DISCORD_|DEV_GUILD_ID$|STORE_URL$|LOG_LEVEL$)/.test(name)) delete env[name];
+  }
+  return { ...env, ...extra };
+}
+
+export interface BinProcess {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+}
+
+export function spawnBin(args: string[], env: Record<string, string>): BinProcess {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString('utf8');
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** Runs the bin to completion (killing it after `timeoutMs`). */
+export async function runBin(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 15_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const bin = spawnBin(args, env);
+  const timer = setTimeout(() => bin.child.kill('SIGKILL'), timeoutMs);
+  try {
+    const code = await bin.exited;
+    return { code, stdout: bin.stdout(), stderr: bin.stderr() };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls until `check` is true (or fails after `timeoutMs`). */
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
