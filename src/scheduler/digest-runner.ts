@@ -5,7 +5,14 @@ import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import { type Clock, systemClock } from '../services/clock';
 import type { DigestConfig, DigestService, DisabledReason } from '../services/digest';
-import { cronPattern, digestNonce, isoWeekKey, missedRun, previousRun } from '../services/digest/schedule';
+import {
+  CATCH_UP_MS,
+  cronPattern,
+  digestNonce,
+  isoWeekKey,
+  missedRun,
+  previousRun,
+} from '../services/digest/schedule';
 
 /** What the scheduler posts: a line, or an embed. Sent with no allowed mentions. */
 export interface DigestMessage {
@@ -112,6 +119,11 @@ export function createDigestRunner(options: DigestRunnerOptions) {
         // The slot that fired (croner may call a moment late): the latest scheduled time up to a minute ahead.
         const now = clock.now();
         const slot = previousRun(config, new Date(now.getTime() + 60_000)) ?? now;
+        // A timer that wakes long after its time (a suspended host) is a missed run, and those expire.
+        if (now.getTime() - slot.getTime() >= CATCH_UP_MS) {
+          logger.warn({ guildId, slot: slot.toISOString() }, 'digest run woke too late; skipped');
+          return;
+        }
         void trigger(guildId, slot, 'schedule');
       },
     );

@@ -172,9 +172,11 @@ export async function buildDigest(
 ): Promise<DigestModel> {
   const { guildId, now, previous } = input;
   const from = new Date(now.getTime() - 7 * DAY_MS);
-  const recent = (await deps.postings.createdSince(guildId, from)).filter(
-    (e) => Date.parse(e.createdAt) < now.getTime(),
-  );
+  // (now - 7 days, now]: back-to-back weekly digests never count a posting twice.
+  const recent = (await deps.postings.createdSince(guildId, from)).filter((e) => {
+    const at = Date.parse(e.createdAt);
+    return at > from.getTime() && at <= now.getTime();
+  });
   const counts = new Map<string, number>();
   for (const e of recent) counts.set(e.roleId, (counts.get(e.roleId) ?? 0) + 1);
   const label = (roleId: string) => deps.roles.get(roleId)?.label ?? { en: roleId, ko: roleId };
