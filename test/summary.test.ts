@@ -33,9 +33,9 @@ describe('role summary', () => {
     const web = s.groups.find((g) => g.id === 'python-web-framework');
     expect(web).toMatchObject({ count: 3, share: 0.75, required: 3, preferred: 0 });
     expect(web?.members).toEqual([
-      { id: 'django', label: 'Django', count: 2 },
-      { id: 'fastapi', label: 'FastAPI', count: 1 },
-      { id: 'flask', label: 'Flask', count: 1 },
+      { id: 'django', label: 'Django', labelKo: 'Django', count: 2 },
+      { id: 'fastapi', label: 'FastAPI', labelKo: 'FastAPI', count: 1 },
+      { id: 'flask', label: 'Flask', labelKo: 'Flask', count: 1 },
     ]);
     expect(s.groups.find((g) => g.id === 'cloud')).toMatchObject({ count: 3, required: 0, preferred: 3 });
     expect(s.experience).toEqual({ min: 0, median: 2, max: 5, count: 4, juniorFriendly: 1 });

@@ -20,7 +20,8 @@ export function postingEmbed(ctx: Context, posting: Posting, heading?: string): 
       const skill = normalizer.skill(id);
       const category = skill?.category ?? 'unknown';
       const list = byCategory.get(category) ?? [];
-      list.push({ label: skill?.label ?? id, implied: implied === true });
+      const label = (ctx.locale === 'ko' ? skill?.labelKo : undefined) ?? skill?.label ?? id;
+      list.push({ label, implied: implied === true });
       byCategory.set(category, list);
     }
   }

@@ -7,13 +7,18 @@ import { bar, formatYears, percent, safe } from './text';
 export type SummarySection = 'both' | 'required' | 'preferred';
 
 const COLOR = 0x57f287;
+const labelOf = (ctx: Context, s: { label: string; labelKo: string }) =>
+  ctx.locale === 'ko' ? s.labelKo : s.label;
 const TOP = 12;
 
 function skillLines(ctx: Context, list: SkillShare[], total: number): string {
   if (list.length === 0) return ctx.t('summary.none');
   const lines = list
     .slice(0, TOP)
-    .map((s) => `\`${bar(s.count / total)}\` ${percent(s.count / total)} **${safe(s.label)}** (${s.count})`);
+    .map(
+      (s) =>
+        `\`${bar(s.count / total)}\` ${percent(s.count / total)} **${safe(labelOf(ctx, s))}** (${s.count})`,
+    );
   const rest = list.length - TOP;
   if (rest > 0) lines.push(ctx.t('summary.more', { count: rest }));
   return joinLines(lines, LIMITS.fieldValue, (count) => ctx.t('summary.more', { count }));
@@ -24,7 +29,7 @@ function groupLines(ctx: Context, summary: RoleSummary): string {
     const label = ctx.locale === 'ko' ? g.labelKo : g.label;
     const members = g.members
       .slice(0, 6)
-      .map((m) => `${safe(m.label)} ${m.count}`)
+      .map((m) => `${safe(labelOf(ctx, m))} ${m.count}`)
       .join(' · ');
     return `**${safe(label)}** ${percent(g.share)} — ${members}`;
   });

@@ -7,6 +7,7 @@ import { type Aggregate, aggregateRecord } from './aggregate';
 export interface SkillShare {
   id: string;
   label: string;
+  labelKo: string;
   category: CategoryId | 'unknown';
   /** Postings that name it in this list's section (or in either, for `either`). */
   count: number;
@@ -23,7 +24,7 @@ export interface GroupShare {
   share: number;
   required: number;
   preferred: number;
-  members: { id: string; label: string; count: number }[];
+  members: { id: string; label: string; labelKo: string; count: number }[];
 }
 
 export interface ExperienceRange {
@@ -79,6 +80,7 @@ export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: R
         return {
           id,
           label: skill?.label ?? id,
+          labelKo: skill?.labelKo ?? skill?.label ?? id,
           category: skill?.category ?? ('unknown' as const),
           count,
           share: share(count, total),
@@ -91,11 +93,11 @@ export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: R
     .map(([id, count]): GroupShare => {
       const group = normalizer.group(id);
       const members = Object.entries(aggregate.groupMembers[id] ?? {})
-        .map(([skillId, n]) => ({
-          id: skillId,
-          label: normalizer.skill(skillId)?.label ?? skillId,
-          count: n,
-        }))
+        .map(([skillId, n]) => {
+          const skill = normalizer.skill(skillId);
+          const label = skill?.label ?? skillId;
+          return { id: skillId, label, labelKo: skill?.labelKo ?? label, count: n };
+        })
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
       return {
         id,

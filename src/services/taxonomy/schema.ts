@@ -28,6 +28,8 @@ export const skillSchema = z
   .object({
     id: idSchema,
     label: z.string().min(1),
+    /** Korean display name, where it differs from the English one (성장 의지, 자료구조). */
+    labelKo: z.string().min(1).optional(),
     category: categoryIdSchema,
     groups: z.array(idSchema).default([]),
     implies: z.array(idSchema).default([]),
