@@ -3,6 +3,7 @@ import { createLogger } from '../logger';
 import { isUserError } from '../services/errors';
 import { cliLocale, GLOBAL_OPTIONS, parseCli } from './args';
 import { deployCommand } from './commands/deploy';
+import { digestCommand } from './commands/digest';
 import { normalizeCommand } from './commands/normalize';
 import { addCommand, listCommand, removeCommand, showCommand, summaryCommand } from './commands/postings';
 import type { CliCommand } from './commands/types';
@@ -18,6 +19,7 @@ const CLI_COMMANDS: readonly CliCommand[] = [
   showCommand,
   removeCommand,
   deployCommand,
+  digestCommand,
 ];
 
 function usage(): string {
