@@ -144,10 +144,10 @@ export const en = {
   'digest.first': 'First digest: next week shows what changed.',
   'digest.new-role': 'New in the digest this week.',
   'digest.no-requirements': 'No known requirements yet.',
-  'digest.roles-more': '…and {count} more roles: /summary shows them.',
+  'digest.roles-more': '…and {count} more {count|role|roles}: /summary shows them.',
   'digest.focus': 'Focus of the week',
   'digest.focus-line':
-    '**{skill}**: required by {share} of the group’s postings across {roles} roles, and asked for by {asked} of this week’s {of} new postings.',
+    '**{skill}**: required by {share} of the group’s postings across {roles} {roles|role|roles}, and asked for by {asked} of this week’s {of} new {of|posting|postings}.',
   'digest.footer': 'Role Radar weekly digest · /summary for the full picture',
   'digest.preview-note': 'Preview: the digest as it would be posted now.',
 } as const;

@@ -148,7 +148,7 @@ export const ko: Record<keyof typeof en, string> = {
   'digest.roles-more': '…외 직무 {count}개: /summary 로 볼 수 있습니다.',
   'digest.focus': '이번 주의 초점',
   'digest.focus-line':
-    '**{skill}**: 그룹 공고의 {share}가 {roles}개 직무에 걸쳐 요구하고, 이번 주 새 공고 {of}건 중 {asked}건도 요구합니다.',
+    '**{skill}**: {roles}개 직무에 걸쳐 그룹 공고의 {share}가 요구하고, 이번 주 새 공고 {of}건 중 {asked}건도 요구합니다.',
   'digest.footer': 'Role Radar 주간 요약 · 전체 내용은 /summary',
   'digest.preview-note': '미리 보기: 지금 올린다면 이렇게 됩니다.',
 };
