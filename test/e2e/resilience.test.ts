@@ -1,12 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startBot } from '../../src/discord/start';
 import type { Services } from '../../src/services';
+import { startFakeDiscord } from '../support/fake-discord/index';
 import {
   addPosting,
   errorLogs,
   type Harness,
   type HarnessOptions,
+  memoryLogger,
   messageText,
   startHarness,
 } from './support';
@@ -195,5 +198,37 @@ describe('shutdown', () => {
     expect(late.acknowledged).toBe(false);
     expect(harness.logs.records.some((r) => r.msg === 'shutting down: interaction not taken')).toBe(true);
     expect(harness.bot.client.isReady()).toBe(false);
+  });
+});
+
+describe('startBot', () => {
+  it('gives up with exit code 1 on a token Discord refuses, leaving no signal handlers behind', async () => {
+    const discord = await startFakeDiscord();
+    const logs = memoryLogger();
+    const handlers = process.listenerCount('SIGTERM');
+    try {
+      const wrongToken = `${discord.token.slice(0, -4)}abcd`;
+      const code = await startBot(
+        {
+          DISCORD_TOKEN: wrongToken,
+          DISCORD_API_URL: discord.apiUrl,
+          STORE_URL: 'memory://',
+          LOG_LEVEL: 'trace',
+        },
+        logs.logger,
+      );
+      expect(code).toBe(1);
+      expect(process.listenerCount('SIGTERM')).toBe(handlers);
+      expect(logs.records.some((r) => r.msg === 'could not log in to Discord')).toBe(true);
+      expect(logs.text()).not.toContain(wrongToken);
+    } finally {
+      await discord.close();
+    }
+  });
+
+  it('refuses to start without a token (exit code 2)', async () => {
+    const logs = memoryLogger();
+    await expect(startBot({ STORE_URL: 'memory://', LOG_LEVEL: 'info' }, logs.logger)).resolves.toBe(2);
+    expect(logs.text()).toContain('DISCORD_TOKEN');
   });
 });
