@@ -60,7 +60,8 @@ export const en = {
   'posting.experience': 'Experience',
   'posting.experience-years': '{years}+ years',
   'posting.experience-junior': 'Open to juniors',
-  'posting.items': '{required} {required|requirement|requirements} and {preferred} preferred {preferred|item|items}',
+  'posting.items':
+    '{required} {required|requirement|requirements} and {preferred} preferred {preferred|item|items}',
   'postings.title': 'Postings',
   'postings.title-role': 'Postings: {role}',
   'postings.empty': 'No postings yet. Add one with /add-posting.',
