@@ -1,5 +1,5 @@
 import type { MatchedSkill } from '../postings/schema';
-import type { Taxonomy } from '../taxonomy/schema';
+import type { CategoryId, Taxonomy } from '../taxonomy/schema';
 import { cleanText, isHangul, isWordCode, lowerSameLength, matchForm } from './text';
 
 interface AliasEntry {
@@ -24,8 +24,23 @@ interface Hit {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
-const LANGUAGE_WORD_AFTER = /^\s?(?:언어|language|lang\b|프로그래밍|programming)/i;
+const TECH_WORD_AFTER =
+  /^\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library)/i;
 const CONTEXT_REJECT_AFTER = /^(?:&|'|’|-\s?level|\s?레벨|\s?level)/i;
+const CONTEXT_REJECT_BEFORE = /let['’]?s\s*$/i;
+/** Categories whose names show a bullet is about technology, so a word like Go or Express there is the tech. */
+const TECH_CATEGORIES = new Set<CategoryId>([
+  'language',
+  'framework',
+  'library',
+  'database',
+  'cloud',
+  'devops',
+  'testing',
+  'tool',
+  'platform',
+  'data-ai',
+]);
 
 /** key is the alias in match form; spelling is the alias as written (kept for case-sensitive names). */
 function aliasEntry(skillId: string, key: string, spelling?: string): AliasEntry {
@@ -48,6 +63,7 @@ export interface Matcher {
 
 export function createMatcher(taxonomy: Taxonomy): Matcher {
   const root = newNode();
+  const categories = new Map<string, CategoryId>(taxonomy.skills.map((skill) => [skill.id, skill.category]));
   const insert = (key: string, entry: AliasEntry) => {
     let node = root;
     for (let i = 0; i < key.length; i++) {
@@ -77,6 +93,7 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     if (entry.contextual !== undefined) {
       if (original.slice(start, end) !== entry.contextual) return false;
       if (CONTEXT_REJECT_AFTER.test(original.slice(end, end + 8))) return false;
+      if (CONTEXT_REJECT_BEFORE.test(original.slice(Math.max(0, start - 8), start))) return false;
     }
     return true;
   };
@@ -126,12 +143,19 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
       const original = cleanText(text);
       const lower = lowerSameLength(original);
       const hits = scan(original, lower);
-      const hasPlainHit = hits.some((hit) => hit.entry.contextual === undefined);
+      const plainTech = hits.some(
+        (hit) =>
+          hit.entry.contextual === undefined &&
+          TECH_CATEGORIES.has(categories.get(hit.entry.skillId) ?? 'domain'),
+      );
+      const contextualIds = new Set(
+        hits.filter((h) => h.entry.contextual !== undefined).map((h) => h.entry.skillId),
+      );
       const ids: string[] = [];
       for (const hit of hits) {
         if (hit.entry.contextual !== undefined) {
-          const namedAsLanguage = LANGUAGE_WORD_AFTER.test(original.slice(hit.end, hit.end + 12));
-          if (!hasPlainHit && !namedAsLanguage) continue;
+          const namedAsTech = TECH_WORD_AFTER.test(original.slice(hit.end, hit.end + 12));
+          if (!plainTech && !namedAsTech && contextualIds.size < 2) continue;
         }
         if (!ids.includes(hit.entry.skillId)) ids.push(hit.entry.skillId);
       }
