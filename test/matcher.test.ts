@@ -52,6 +52,7 @@ describe('skill matching', () => {
     expect(explicit('**`Python`** 사용경험 필수')).toEqual(['python']);
     expect(explicit('[Django](https://djangoproject.com/python) 경험')).toEqual(['django']);
     expect(explicit('Kuber\u200bnetes 운영')).toEqual(['kubernetes']);
+    expect(explicit('Ｐｙｔｈｏｎ, <b>AWS</b> 경험')).toEqual(['python', 'aws']);
   });
 
   it('adds implied skills, marked, once', () => {

@@ -4,17 +4,22 @@ const BARE_URL = /\bhttps?:\/\/\S+/gi;
 const EMPHASIS = /\*\*|__|~~|[`*]/g;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 
+/** Text that NFKC leaves as it is: ASCII and precomposed Hangul syllables, most of every posting. */
+const NFKC_STABLE = /^[\u0000-\u007f\uac00-\ud7a3]*$/;
+const MARKUP_CHARS = /[[<*_~`]|https?:|\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/i;
+
 /** Removes what is presentation rather than content: markup, links' targets, invisible characters. */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(ZERO_WIDTH, '')
-    .replace(MARKDOWN_LINK, '$1')
-    .replace(BARE_URL, ' ')
-    .replace(HTML_TAG, ' ')
-    .replace(EMPHASIS, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+  if (MARKUP_CHARS.test(out)) {
+    out = out
+      .replace(ZERO_WIDTH, '')
+      .replace(MARKDOWN_LINK, '$1')
+      .replace(BARE_URL, ' ')
+      .replace(HTML_TAG, ' ')
+      .replace(EMPHASIS, '');
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /** Lowercases one character at a time so positions in the result match positions in the input. */
