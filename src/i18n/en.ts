@@ -87,6 +87,7 @@ export const en = {
     '**/add-posting** add a posting (requirements and preferred, pasted as they are)\n' +
     '**/summary** what a role’s postings ask for, with shares and the experience range\n' +
     '**/postings** list, show, edit or remove postings\n' +
+    '**/digest** a weekly post of what was added and what moved (Manage Server)\n' +
     '**/help** this message',
   'years.value': '{years}',
   'section.required': 'required',
