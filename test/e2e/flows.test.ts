@@ -230,10 +230,16 @@ describe('/postings', () => {
     const reply = await h.discord
       .sendModalSubmit({
         customId: 'postings:edit:3',
-        fields: { company: 'Company three', title: '', url: '', requirements: '- Go, gRPC', preferred: '' },
+        fields: {
+          company: 'Company three',
+          title: '',
+          url: '',
+          requirements: '- Python, Django',
+          preferred: '',
+        },
       })
       .nextMessage();
     expect(messageText(reply)).toContain('Company three');
-    expect(messageText(reply)).toContain('Go');
+    expect(messageText(reply)).toContain('Django');
   });
 });

@@ -167,7 +167,7 @@ describe('slow work (defer policy)', () => {
         },
       }),
     });
-    const answer = await addPosting(harness, 'backend', { company: 'Slow Inc', requirements: '- Go' });
+    const answer = await addPosting(harness, 'backend', { company: 'Slow Inc', requirements: '- Python' });
     expect(answer.source).toBe('edit');
     expect(messageText(answer)).toContain('Slow Inc');
   });
