@@ -46,7 +46,7 @@ const newErrorId = () => randomBytes(4).toString('hex');
 /**
  * Defer policy. A modal can only be the first answer to an interaction, so an invocation that may open
  * one (a chat command or button of a command that has modals: /add-posting, /postings) is never deferred;
- * those handlers only parse options or read one record before answering. Everything else (/summary, modal
+ * those handlers only parse options or read a few records before answering. Everything else (/summary, modal
  * submissions, which normalize and write) is deferred once dispatch has run for `deferAfterMs`:
  * - chat commands and modal submissions get a PUBLIC deferred reply, because what they answer with when
  *   things go right (a summary, a stored posting) is for the channel to see. When the answer turns out to
