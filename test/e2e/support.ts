@@ -85,8 +85,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     () => discord.close(),
     () => rm(dir, { recursive: true, force: true }),
   ];
+  /** Closes everything, even when one part fails to close, then reports the first failure. */
   const close = async () => {
-    for (const closeOne of closers.splice(0)) await closeOne();
+    const failures: unknown[] = [];
+    for (const closeOne of closers.splice(0))
+      await closeOne().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
   };
   try {
     const guilds = (options.guilds ?? [{}]).map((init) => discord.addGuild(init));
