@@ -93,7 +93,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr(describeUserError(error, locale));
       return 1;
     }
-    if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof ConfigError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       io.stderr((error as Error).message);
       return 2;
     }
