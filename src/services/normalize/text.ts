@@ -5,7 +5,7 @@ const EMPHASIS = /\*\*|__|~~|[`*]/g;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 
 /** Text that NFKC leaves as it is: ASCII and precomposed Hangul syllables, most of every posting. */
-const NFKC_STABLE = /^[\u0000-\u007f\uac00-\ud7a3]*$/;
+const NFKC_STABLE = /^[\s!-~\uac00-\ud7a3]*$/;
 const MARKUP_CHARS = /[[<*_~`]|https?:|\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/i;
 
 /** Removes what is presentation rather than content: markup, links' targets, invisible characters. */
