@@ -83,7 +83,7 @@ interface Line {
 }
 
 const BULLET =
-  /^(?:[•ㆍ·∙▪▫▸▹►◦‣○●■□◆◇※✔✓☑✅➢➤→▶❖✦★☆]+\s*|[-*+](?:\s+|$)|\d{1,2}[.)](?:\s+|$)|\(\d{1,2}\)\s*|[①-⑳]\s*)/u;
+  /^(?:[•ㆍ·∙▪▫▸▹►◦‣○●■□◆◇※✔✓☑✅➢➤→]+\s*|[-*+](?:\s+|$)|\d{1,2}[.)](?:\s+|$)|\(\d{1,2}\)\s*|[①-⑳]\s*)/u;
 const BR = /<br\s*\/?>/i;
 
 interface LineAcc {
@@ -855,7 +855,10 @@ function finalize(draft: Draft, w: Walk) {
     company = split.company;
     title = split.title;
     url = headLink.url || undefined;
-    const after = head.outside.replace(/^\s*\d{1,3}(?:\.\d{1,3})*[.)]?\s*/, '').trim();
+    const after = head.outside
+      .replace(EMOJI, '')
+      .replace(/^\s*\d{1,3}(?:\.\d{1,3})*[.)]?\s*/, '')
+      .trim();
     const trailing = after.replace(/^[(（[]\s*|\s*[)）\]]$/g, '').trim();
     if (!title && trailing && !/^[:：\-–—]*$/.test(trailing)) title = trailing;
   } else if (head) {
@@ -988,9 +991,7 @@ export function extractPostings(source: string, options: ExtractOptions): Extrac
     else {
       if (draft.sectionRole) candidates.push(draft.sectionRole);
       candidates.push(...(draft.roleLine ?? []), ...(w.documentRole ?? []));
-      if (title && mentionsRole(title)) candidates.push(title);
-      if (!companyFound && draft.head && mentionsRole(draft.head.text))
-        candidates.push(stripNumbering(draft.head.text));
+      if (title) candidates.push(title);
     }
     return {
       company,

@@ -72,8 +72,8 @@ export function parseRoleLine(text: string): string[] | undefined {
  */
 export function roleFromHeading(text: string): string | undefined {
   let cleaned = stripNumbering(text);
-  const keyed = parseRoleLine(cleaned);
-  if (keyed?.[0]) return keyed.join(', ');
+  const keyed = ROLE_KEY.exec(cleaned)?.[1]?.trim();
+  if (keyed) return keyed;
   const decorated = decoratedLabel(cleaned);
   if (decorated?.prefix) cleaned = decorated.prefix;
   cleaned = cleaned

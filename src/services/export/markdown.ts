@@ -1,0 +1,144 @@
+/**
+ * Postings as a research note of the study groups' own kind: a title, a section per role, each company as a
+ * linked list item with nested `자격 조건` / `우대 사항` lists, then `## Review` with what is commonly asked.
+ * Importing the result into an empty server gives the same postings back.
+ */
+import { splitItems } from '../normalize/split';
+import type { Posting, Section } from '../postings/schema';
+
+export interface ShareRow {
+  label: string;
+  count: number;
+  /** Fraction of the postings (0–1); a number above 1 is taken as a percentage. */
+  share: number;
+}
+
+/** What the review part shows for one role: its commonly required and preferred skills. */
+export interface RoleSummaryInput {
+  required: readonly ShareRow[];
+  preferred: readonly ShareRow[];
+  postings: number;
+}
+
+export interface MarkdownExportOptions {
+  /** The document title; `채용공고 정리` by default. */
+  title?: string;
+  /** Display name of a role id (`backend` → `백엔드 개발자`); the id by default. */
+  roleLabel?: (roleId: string) => string;
+  /** The summary for the review part: one for a single role, or one per role id. */
+  summary?: RoleSummaryInput | Readonly<Record<string, RoleSummaryInput>>;
+  /** Most skills listed per section of the review. */
+  maxShares?: number;
+  /** The authors' own summaries kept from imports, appended under the review. */
+  authorSummaries?: readonly string[];
+}
+
+/** Separates company and title inside one link text; the importer splits at the first one. */
+export const TITLE_SEPARATOR = ' — ';
+
+/** Backslash-escapes what markdown would read as markup, so the text parses back to itself. */
+export function escapeMarkdown(text: string): string {
+  const escaped = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>~|]/g, '\\$&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+  // At the start of a line: a heading, quote, list marker or ordered-list number.
+  return escaped.replace(/^([#>+\-=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+function linkDestination(url: string): string {
+  const safe = url
+    .trim()
+    .replace(/\\/g, '\\\\')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+  return /[\s()<>]/.test(safe) ? `<${safe.replace(/[<>]/g, '\\$&')}>` : safe;
+}
+
+/** The items of one section as the posting lists them. */
+export function sectionItems(posting: Posting, section: Section): string[] {
+  const items = posting.items.filter((item) => item.section === section).map((item) => item.text);
+  if (items.length > 0 || posting.items.length > 0) return items;
+  return splitItems(section === 'required' ? posting.requirementsText : posting.preferredText);
+}
+
+function entry(posting: Posting): string[] {
+  const name = posting.title ? `${posting.company}${TITLE_SEPARATOR}${posting.title}` : posting.company;
+  const head = posting.url
+    ? `[${escapeMarkdown(name)}](${linkDestination(posting.url)})`
+    : escapeMarkdown(name);
+  const lines = [`- ${head}`];
+  const section = (label: string, items: string[]) => {
+    const kept = items.map(escapeMarkdown).filter(Boolean);
+    if (kept.length === 0) return;
+    lines.push(`  - ${label}`, ...kept.map((item) => `    - ${item}`));
+  };
+  section('자격 조건', sectionItems(posting, 'required'));
+  section('우대 사항', sectionItems(posting, 'preferred'));
+  return lines;
+}
+
+const percent = (share: number) => `${Math.round(share <= 1 ? share * 100 : share)}%`;
+
+function isSingle(summary: MarkdownExportOptions['summary']): summary is RoleSummaryInput {
+  return (
+    summary !== undefined &&
+    Array.isArray((summary as RoleSummaryInput).required) &&
+    typeof (summary as RoleSummaryInput).postings === 'number'
+  );
+}
+
+function review(summary: RoleSummaryInput, max: number): string[] {
+  const lines: string[] = [];
+  const part = (label: string, rows: readonly ShareRow[]) => {
+    if (rows.length === 0) return;
+    lines.push(`- ${label}`);
+    for (const row of rows.slice(0, max)) {
+      lines.push(
+        `  - ${escapeMarkdown(row.label)}: ${row.count}/${summary.postings} (${percent(row.share)})`,
+      );
+    }
+  };
+  part('공통 자격 조건', summary.required);
+  part('공통 우대 사항', summary.preferred);
+  return lines;
+}
+
+/** Renders postings (grouped by role, in the order given) as a markdown research note. */
+export function renderMarkdown(postings: readonly Posting[], options: MarkdownExportOptions = {}): string {
+  const label = options.roleLabel ?? ((id: string) => id);
+  const out: string[] = [`# ${escapeMarkdown(options.title ?? '채용공고 정리')}`, ''];
+  const byRole = new Map<string, Posting[]>();
+  for (const posting of postings) {
+    const group = byRole.get(posting.roleId) ?? [];
+    group.push(posting);
+    byRole.set(posting.roleId, group);
+  }
+  for (const [roleId, group] of byRole) {
+    out.push(`## 직무: ${escapeMarkdown(label(roleId))}`, '');
+    for (const posting of group) out.push(...entry(posting), '');
+  }
+
+  const max = options.maxShares ?? 10;
+  const summaries: [string | undefined, RoleSummaryInput][] = isSingle(options.summary)
+    ? [[undefined, options.summary]]
+    : Object.entries(options.summary ?? {});
+  const reviewLines: string[] = [];
+  for (const [roleId, summary] of summaries) {
+    const lines = review(summary, max);
+    if (lines.length === 0) continue;
+    if (roleId !== undefined && summaries.length > 1) {
+      reviewLines.push(`### ${escapeMarkdown(label(roleId))} (${summary.postings})`, '');
+    }
+    reviewLines.push(...lines, '');
+  }
+  const authored = (options.authorSummaries ?? []).map((s) => s.trim()).filter(Boolean);
+  if (reviewLines.length > 0 || authored.length > 0) {
+    out.push('## Review', '', ...reviewLines);
+    for (const text of authored) {
+      // Demoted into the review as quoted text so its own labels never read as postings.
+      out.push(...text.split('\n').map((line) => (line ? `> ${line}` : '>')), '');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
