@@ -6,7 +6,7 @@ import { MAX_FIELD_CHARS, type PostingInput } from '../postings/schema';
 import { canonicalUrl } from '../postings/url';
 import { decodeDocument } from './document';
 import { extractPostings, type ParsedPosting, type SkippedEntry } from './markdown';
-import { keepRelevant, newBudget, PARSE_BUDGET, tameLines } from './mdast';
+import { keepRelevant, newBudget, PARSE_BUDGET, tameLines, tooMuchMarkdown } from './mdast';
 import type { DuplicateReport, ImportPlan, PlannedPosting, SkippedReport } from './report';
 import { roleFromHeading } from './role';
 
@@ -53,6 +53,7 @@ export function parseResearchDocument(
       (line) => roleFromHeading(line.replace(/^[-*+]\s+/, '').replace(/^#+\s*/, '')) !== undefined,
     );
     warnings.push('large document: only the sections that mention requirements or roles were read');
+    if (nonBlankLength(text) > PARSE_BUDGET) throw tooMuchMarkdown();
   }
   const result = extractPostings(text, {
     budget: newBudget(),

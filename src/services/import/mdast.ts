@@ -166,7 +166,9 @@ function shift(node: Positioned, lines: number, offset: number) {
   }
 }
 
-const tooComplex = () => new UserError('import.too-large', { max: `${Math.round(PARSE_BUDGET / 1024)} KB` });
+/** More markdown than one import may parse: reported like a file that is too large. */
+export const tooMuchMarkdown = () =>
+  new UserError('import.too-large', { max: `${Math.round(PARSE_BUDGET / 1024)} KB` });
 
 /**
  * Parses markdown (GFM) into mdast, piece by piece, with positions relative to `text`. Throws UserError
@@ -185,7 +187,7 @@ export function parseMarkdown(text: string, budget: ParseBudget): Root {
     const chunk = lines.slice(piece.start, piece.end).join('\n');
     if (chunk.trim() === '') continue;
     budget.left -= chunk.length;
-    if (budget.left < 0) throw tooComplex();
+    if (budget.left < 0) throw tooMuchMarkdown();
     const tree = fromMarkdown(chunk, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
     for (const child of tree.children) {
       shift(child as Positioned, piece.start, lineOffsets[piece.start] ?? 0);
