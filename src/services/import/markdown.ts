@@ -368,40 +368,41 @@ const isReqPref = (label: Label | undefined): label is Label =>
   label !== undefined && (label.kind === 'required' || label.kind === 'preferred');
 
 /** Does this run of blocks itself hold a 자격요건/우대사항 label (not one nested in a deeper entry)? */
-function hasDirectLabels(blocks: readonly RootContent[], w: Walk, depth = 0): boolean {
+function hasDirectLabels(blocks: readonly RootContent[], w: Walk, depth = 0, common = true): boolean {
   if (depth > MAX_NESTING) return false;
+  const counts = (label: Label | undefined) => isReqPref(label) && (common || !label.common);
   for (const block of blocks) {
     switch (block.type) {
       case 'heading':
-        if (isReqPref(classifyLabel(headingLine(block).text))) return true;
+        if (counts(classifyLabel(headingLine(block).text))) return true;
         break;
       case 'paragraph':
-        if (phrasingLines(block.children).some((line) => isReqPref(classifyLabel(line.text)))) return true;
+        if (phrasingLines(block.children).some((line) => counts(classifyLabel(line.text)))) return true;
         break;
       case 'list':
         for (const item of block.children) {
           const head = itemHead(item).lines[0];
-          if (head && isReqPref(classifyLabel(head.text))) return true;
+          if (head && counts(classifyLabel(head.text))) return true;
         }
         break;
       case 'code': {
         const inner = w.codeDepth < MAX_CODE_DEPTH ? codeBlocks(block, w) : undefined;
         if (inner) {
           w.codeDepth++;
-          const found = hasDirectLabels(inner, w, depth + 1);
+          const found = hasDirectLabels(inner, w, depth + 1, common);
           w.codeDepth--;
           if (found) return true;
         }
         break;
       }
       case 'blockquote':
-        if (hasDirectLabels(block.children, w, depth + 1)) return true;
+        if (hasDirectLabels(block.children, w, depth + 1, common)) return true;
         break;
       case 'table':
-        if (tableLabels(block).some(isReqPref)) return true;
+        if (tableLabels(block).some(counts)) return true;
         break;
       case 'html':
-        if (htmlLines(block.value).some((line) => isReqPref(classifyLabel(line.text)))) return true;
+        if (htmlLines(block.value).some((line) => counts(classifyLabel(line.text)))) return true;
         break;
       default:
         break;
@@ -419,7 +420,8 @@ function listsHoldEntries(blocks: readonly RootContent[], w: Walk, depth = 0): b
       const { lines, rest } = itemHead(item);
       const head = lines[0];
       if (head && classifyLabel(head.text)) continue;
-      if (rest.length > 0 && (hasDirectLabels(rest, w) || listsHoldEntries(rest, w, depth + 1))) return true;
+      if (rest.length > 0 && (hasDirectLabels(rest, w, 0, false) || listsHoldEntries(rest, w, depth + 1)))
+        return true;
     }
   }
   return false;
@@ -428,7 +430,8 @@ function listsHoldEntries(blocks: readonly RootContent[], w: Walk, depth = 0): b
 function hasSubEntries(c: Container, w: Walk): boolean {
   if (listsHoldEntries(c.body, w)) return true;
   return c.children.some(
-    (child) => (!isSummaryContainer(child, w) && hasDirectLabels(child.body, w)) || hasSubEntries(child, w),
+    (child) =>
+      (!isSummaryContainer(child, w) && hasDirectLabels(child.body, w, 0, false)) || hasSubEntries(child, w),
   );
 }
 
@@ -807,10 +810,11 @@ function newDraft(kind: Draft['kind'], head: Line | undefined, line: number, w: 
 }
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1f1e6}-\u{1f1ff}\ufe0f\u20e3]/gu;
+const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\u{1f1e6}-\u{1f1ff}\ufe0f\u20e3]\s*)+/u;
 const TITLE_SEPARATOR = ' — ';
 
 function companyText(text: string, numbered: boolean): string {
-  const cleaned = (numbered ? stripNumbering(text) : text.replace(EMOJI, ''))
+  const cleaned = (numbered ? stripNumbering(text) : text.replace(LEADING_EMOJI, ''))
     .replace(/^[\s:：\-–—]+|[\s:：\-–—]+$/g, '')
     .trim();
   return cleaned;
