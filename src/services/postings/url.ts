@@ -16,7 +16,7 @@ const PATH_IDENTIFIED: readonly { host: RegExp; path: RegExp; keep?: readonly st
   { host: /(?:^|\.)saramin\.co\.kr$/, path: /^\/zf_user\/jobs\/(?:relay\/)?view/, keep: ['rec_idx'] },
 ];
 
-const upperEscapes = (path: string) => path.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+const upperEscapes = (path: string) => path.replace(/%[0-9a-f]{2}/gi, (hex) => hex.toUpperCase());
 
 /**
  * A URL with what does not identify the page removed, so two links to one posting compare equal: tracking
