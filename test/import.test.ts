@@ -591,6 +591,45 @@ describe('planImport', () => {
   });
 });
 
+describe('entries that are not postings', () => {
+  it('reports labels without items as empty sections, and labels outside any entry as a warning', () => {
+    const doc = parseResearchDocument(
+      [
+        '- 자격요건',
+        '  - 어디에도 속하지 않은 항목',
+        '',
+        '## [빈회사](https://example.com/empty)',
+        '',
+        '- 자격요건',
+        '- 우대사항',
+        '',
+        '## [찬회사](https://example.com/full)',
+        '',
+        '- 자격요건',
+        '  - Rust 경험',
+      ].join('\n'),
+    );
+    expect(doc.postings.map((p) => p.company)).toEqual(['찬회사']);
+    expect(doc.skipped).toEqual([
+      { company: '빈회사', url: 'https://example.com/empty', line: 4, reason: 'empty-sections' },
+    ]);
+    expect(doc.warnings).toEqual(['line 1: requirements outside any company entry were not imported']);
+  });
+
+  it('keeps a 공통 list as the author summary, before the entries or after the last one', () => {
+    const before = parseResearchDocument(
+      '- 공통 자격 조건\n  - Go 언어\n\n## [회사](https://example.com/1)\n\n- 자격요건\n  - Go\n',
+    );
+    expect(before.postings).toMatchObject([{ company: '회사', required: ['Go'] }]);
+    expect(before.authorSummary).toBe('- 공통 자격 조건\n  - Go 언어');
+    const after = parseResearchDocument(
+      '## [회사](https://example.com/1)\n\n- 자격요건\n  - Go\n\n---\n\n- 공통 자격 조건\n  - Go 언어\n- 공통 우대 사항\n  - Rust\n',
+    );
+    expect(after.postings).toMatchObject([{ company: '회사', required: ['Go'], preferred: [] }]);
+    expect(after.authorSummary).toBe('- 공통 자격 조건\n  - Go 언어\n\n- 공통 우대 사항\n  - Rust');
+  });
+});
+
 describe('hostile files', () => {
   const MB = 1024 * 1024;
   /** Lines from make(i) until the text is just under 1 MB of UTF-8. */

@@ -517,22 +517,38 @@ function mergeKids(own: string, kids: string[]): string {
 
 // --- sections ---------------------------------------------------------------------------------------------
 
-function openSection(label: Label, draft: Draft | null, st: State, w: Walk, node: RootContent | ListItem) {
+/**
+ * Starts the section a label opens and returns its kind, or `other` when the label opens a summary rather
+ * than a section of this entry: a `공통 …` label after the entry already has items, or outside any entry.
+ */
+function openSection(
+  label: Label,
+  draft: Draft | null,
+  st: State,
+  w: Walk,
+  node: RootContent | ListItem,
+): LabelKind {
   st.section = label.kind;
   st.exclude = false;
   st.glyph = false;
   st.last = undefined;
-  if (draft) {
-    draft.labels.add(label.kind);
-    return;
+  if (label.kind === 'other') {
+    draft?.labels.add('other');
+    return 'other';
   }
-  if (label.kind === 'other') return;
-  if (label.common) {
+  const summary = label.common && (!draft || draft.required.length + draft.preferred.length > 0);
+  if (draft && !summary) {
+    draft.labels.add(label.kind);
+    return label.kind;
+  }
+  st.section = 'other';
+  if (summary) {
     const slice = sourceOf(node, w);
     if (slice) w.summaries.push(slice);
   } else {
     w.warnings.push(`line ${lineOf(node)}: requirements outside any company entry were not imported`);
   }
+  return 'other';
 }
 
 function sourceOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, w: Walk) {
@@ -733,11 +749,11 @@ function handleItem(item: ListItem, draft: Draft | null, st: State, w: Walk, dep
 
   const label = classifyLabel(head.text);
   if (label) {
-    openSection(label, draft, st, w, item);
+    const kind = openSection(label, draft, st, w, item);
     if (label.rest) addItem(label.rest, draft, st);
     for (const more of lines.slice(1)) addItem(more.text, draft, st);
     if (rest.length > 0) {
-      scanScoped(rest, draft, label.kind, w, depth + 1);
+      scanScoped(rest, draft, kind, w, depth + 1);
       st.section = null;
     }
     return;
