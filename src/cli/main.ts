@@ -4,6 +4,7 @@ import { isUserError } from '../services/errors';
 import { cliLocale, GLOBAL_OPTIONS, parseCli } from './args';
 import { deployCommand } from './commands/deploy';
 import { digestCommand } from './commands/digest';
+import { exportCommand, importCommand } from './commands/import-export';
 import { normalizeCommand } from './commands/normalize';
 import { addCommand, listCommand, removeCommand, showCommand, summaryCommand } from './commands/postings';
 import type { CliCommand } from './commands/types';
@@ -18,6 +19,8 @@ const CLI_COMMANDS: readonly CliCommand[] = [
   listCommand,
   showCommand,
   removeCommand,
+  importCommand,
+  exportCommand,
   deployCommand,
   digestCommand,
 ];

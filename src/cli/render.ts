@@ -1,17 +1,16 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Reply } from '../commands/types';
 
-const MARKDOWN_ESCAPE = /\\([\\`*_~|>#[\]()-])/g;
+/** An escaped character (kept, without its backslash), or emphasis and code marks (dropped). */
+const MARKUP = /\\([\\`*_~|>#[\]()@-])|\*\*|__|~~|`/g;
 const LINK = /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
 
 /** Discord Markdown as plain terminal text: escapes undone, links spelled out, emphasis dropped. */
 export function plain(text: string): string {
   return text
     .replace(LINK, '$1 <$2>')
-    .replace(/\*\*|__|~~/g, '')
-    .replace(/`/g, '')
-    .replace(/\u200b/g, '')
-    .replace(MARKDOWN_ESCAPE, '$1');
+    .replace(MARKUP, (_match, escaped: string | undefined) => escaped ?? '')
+    .replace(/\u200b/g, '');
 }
 
 function renderEmbed(embed: APIEmbed): string {

@@ -80,3 +80,19 @@ export function describeUserError(error: UserError, locale: Locale): string {
   const t = translator(locale);
   return t(`error.${error.code}`, { examples: 'backend, frontend, devops', ...error.params });
 }
+
+/** Runs fn with the runtime the CLI flags name, and closes the store whatever happens. */
+export async function withRuntime<T>(
+  args: { guild: string; store?: string; locale: Locale },
+  fn: (rt: Runtime) => Promise<T>,
+): Promise<T> {
+  const rt = await openRuntime(
+    { guild: args.guild, ...(args.store ? { store: args.store } : {}) },
+    args.locale,
+  );
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}

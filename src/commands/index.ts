@@ -1,12 +1,22 @@
 import { addPosting } from './add-posting';
 import { digest } from './digest';
+import { exportCommand } from './export';
 import { help } from './help';
+import { importCommand } from './import';
 import { postings } from './postings';
 import { summary } from './summary';
 import type { Command } from './types';
 
 /** Every command the bot has. The Discord router, the deploy script and the console all read this list. */
-export const commands: readonly Command[] = [help, addPosting, summary, postings, digest];
+export const commands: readonly Command[] = [
+  help,
+  addPosting,
+  summary,
+  postings,
+  importCommand,
+  exportCommand,
+  digest,
+];
 
 export const commandByName = new Map(commands.map((command) => [command.data.name, command]));
 

@@ -47,7 +47,8 @@ export const summary = {
     if (result.postings === 0) {
       return ephemeral({ content: ctx.t('summary.empty', { role: result.roleLabel[ctx.locale] }) });
     }
-    return reply({ embeds: [summaryEmbed(ctx, result, options.section)] });
+    const own = await ctx.services.imports.authorSummary(ctx.guildId, roleId);
+    return reply({ embeds: [summaryEmbed(ctx, result, options.section, own?.text)] });
   },
 
   autocomplete: (ctx, focused) => roleChoices(ctx, focused.value),

@@ -18,6 +18,9 @@ export const ko: Record<keyof typeof en, string> = {
   'error.import.invalid-utf8': 'UTF-8 텍스트 파일이 아닙니다.',
   'error.import.empty': '파일에서 공고를 찾지 못했습니다.',
   'error.import.expired': '가져오기 미리보기가 만료되었습니다. /import 를 다시 실행해 주세요.',
+  'error.export.empty': '아직 내보낼 공고가 없습니다.',
+  'error.export.too-large': '내보낼 파일이 너무 큽니다 ({size}). 직무를 고르거나 명령줄을 이용해 주세요.',
+  'error.import.no-file': '마크다운이나 텍스트 파일을 첨부해 주세요.',
   'error.digest.not-configured':
     '이 서버에는 주간 요약이 설정되어 있지 않습니다. /digest set 으로 설정하세요.',
   'error.digest.bad-timezone':
@@ -80,6 +83,19 @@ export const ko: Record<keyof typeof en, string> = {
   'summary.none': '아직 없습니다.',
   'summary.more': '…외 {count}개',
   'summary.author': '그룹이 직접 쓴 정리',
+  'command.import.description': '마크다운 정리 문서에서 공고 가져오기 (먼저 미리보기)',
+  'command.export.description': '공고를 마크다운 보고서, CSV, JSON 파일로 내보내기',
+  'option.file.description': '마크다운 또는 텍스트 파일 (최대 1MB)',
+  'option.format.description': '파일 형식',
+  'option.import-role.description': '파일의 모든 공고에 붙일 직무 (없으면 문서에서 읽음)',
+  'import.preview-title': '가져오기 미리보기: {file}',
+  'import.confirm': '공고 {count}개 가져오기',
+  'import.cancel': '취소',
+  'import.cancelled': '가져오기를 취소했습니다. 아무것도 저장하지 않았습니다.',
+  'import.done': '공고 {count}개를 가져왔습니다: #{first}–#{last}.',
+  'import.done-summary': '문서에 있던 정리도 함께 저장했습니다: /summary 에서 계산한 요약 옆에 보입니다.',
+  'import.expires': '버튼은 15분 동안, 요청한 분만 누를 수 있습니다.',
+  'export.done': '공고 {count}개를 {format} 파일로 내보냈습니다.',
   'help.title': 'Role Radar',
   'help.body':
     '스터디 그룹이 보는 채용 공고를 모으고, 공통으로 요구하는 것을 한눈에 봅니다.\n\n' +

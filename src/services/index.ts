@@ -1,5 +1,7 @@
 import { type Clock, systemClock } from './clock';
 import { createDigestService } from './digest';
+import { createExportService } from './export/service';
+import { createImportService } from './import/service';
 import { createNormalizer } from './normalize';
 import { createPostingService } from './postings/service';
 import { createRoleDirectory } from './roles';
@@ -22,6 +24,8 @@ export function createServices({ store, clock = systemClock, taxonomy, roles }: 
   const postings = createPostingService({ store, clock, normalizer, roles: roleDirectory });
   const summary = createSummaryService({ postings, normalizer, roles: roleDirectory });
   const digest = createDigestService({ store, clock, postings, summary, normalizer, roles: roleDirectory });
-  return { store, clock, normalizer, roles: roleDirectory, postings, summary, digest };
+  const imports = createImportService({ store, clock, postings, roles: roleDirectory });
+  const exports = createExportService({ postings, summary, roles: roleDirectory, imports });
+  return { store, clock, normalizer, roles: roleDirectory, postings, summary, digest, imports, exports };
 }
 export type Services = ReturnType<typeof createServices>;

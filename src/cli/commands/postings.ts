@@ -3,23 +3,8 @@ import { resolveRole } from '../../commands/shared/role';
 import { summaryEmbed } from '../../commands/shared/summary-embed';
 import { UserError } from '../../services/errors';
 import { renderReply } from '../render';
-import { openRuntime, readTextFile } from '../runtime';
-import type { CliArgs, CliCommand } from './types';
-
-async function withRuntime<T>(
-  args: CliArgs,
-  fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>,
-) {
-  const rt = await openRuntime(
-    { guild: args.guild, ...(args.store ? { store: args.store } : {}) },
-    args.locale,
-  );
-  try {
-    return await fn(rt);
-  } finally {
-    await rt.close();
-  }
-}
+import { readTextFile, withRuntime } from '../runtime';
+import type { CliCommand } from './types';
 
 const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 

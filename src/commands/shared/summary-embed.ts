@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { RoleSummary, SkillShare } from '../../services/summary';
 import type { Context } from '../types';
-import { fitEmbed, joinLines, LIMITS } from './limits';
+import { fitEmbed, joinLines, LIMITS, truncate } from './limits';
 import { bar, formatYears, percent, safe } from './text';
 
 export type SummarySection = 'both' | 'required' | 'preferred';
@@ -53,7 +53,12 @@ function experienceLine(ctx: Context, summary: RoleSummary): string {
 }
 
 /** The role's shared qualifications: the seeds' "Review" section, written by the data, with numbers. */
-export function summaryEmbed(ctx: Context, summary: RoleSummary, section: SummarySection): APIEmbed {
+export function summaryEmbed(
+  ctx: Context,
+  summary: RoleSummary,
+  section: SummarySection,
+  authorSummary?: string,
+): APIEmbed {
   const role = summary.roleLabel[ctx.locale];
   const fields: APIEmbedField[] = [];
   if (section !== 'preferred') {
@@ -70,6 +75,11 @@ export function summaryEmbed(ctx: Context, summary: RoleSummary, section: Summar
   }
   fields.push({ name: ctx.t('summary.groups'), value: groupLines(ctx, summary) });
   fields.push({ name: ctx.t('summary.experience'), value: experienceLine(ctx, summary) });
+  if (authorSummary?.trim()) {
+    // The group's own Markdown, shown as they formatted it; only mentions are defused.
+    const text = authorSummary.trim().replace(/@/g, '@\u200b');
+    fields.push({ name: ctx.t('summary.author'), value: truncate(text, LIMITS.fieldValue) });
+  }
   return fitEmbed({
     color: COLOR,
     title: ctx.t('summary.title', { role }),

@@ -5,6 +5,14 @@ export function safe(text: string): string {
   return escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/@/g, '@\u200b');
 }
 
+/** Like safe(), line by line: keeps the line breaks of a multi-line text. */
+export function safeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : safe(line)))
+    .join('\n');
+}
+
 export function bar(share: number, width = 10): string {
   const filled = Math.max(0, Math.min(width, Math.round(share * width)));
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;

@@ -359,6 +359,23 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       return { entries, total, offset };
     },
 
+    /** Every posting of the server (or of one role), oldest first, read a chunk at a time (for export). */
+    async all(guildId: string, options: { roleId?: string } = {}): Promise<Posting[]> {
+      const scope = await open(guildId);
+      const meta = await readMeta(scope);
+      const result: Posting[] = [];
+      for (let chunk = 0; chunk <= chunkOf(Math.max(1, meta.nextId - 1)); chunk++) {
+        const entries = (await scope.get(indexChunkRecord, String(chunk)))?.entries ?? [];
+        const wanted = entries.filter((e) => !options.roleId || e.roleId === options.roleId);
+        const postings = await scope.getMany(
+          postingRecord,
+          wanted.map((e) => String(e.id)),
+        );
+        for (const posting of postings) if (posting) result.push(posting);
+      }
+      return result;
+    },
+
     /** Postings created at or after a moment, newest first (for the weekly digest). */
     async createdSince(guildId: string, since: Date): Promise<IndexEntry[]> {
       const scope = await open(guildId);

@@ -1,0 +1,71 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { localized } from '../i18n';
+import { UserError } from '../services/errors';
+import { inGuild, parseOptions } from './shared/guard';
+import { resolveRole, roleChoices, roleOption } from './shared/role';
+import { type Command, ephemeral } from './types';
+
+/** Bots may upload up to 10 MB per message on any server. */
+export const MAX_EXPORT_BYTES = 8 * 1024 * 1024;
+
+const description = localized('command.export.description');
+const formatDescription = localized('option.format.description');
+const optionsSchema = z.object({
+  format: z.enum(['markdown', 'csv', 'json']).default('markdown'),
+  role: z.string().optional(),
+});
+
+export const exportCommand = {
+  data: {
+    name: 'export',
+    name_localizations: { ko: '내보내기' },
+    description: description.en,
+    description_localizations: { ko: description.ko },
+    contexts: [0],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'format',
+        name_localizations: { ko: '형식' },
+        description: formatDescription.en,
+        description_localizations: { ko: formatDescription.ko },
+        choices: [
+          {
+            name: 'Markdown report (.md)',
+            name_localizations: { ko: '마크다운 보고서 (.md)' },
+            value: 'markdown',
+          },
+          { name: 'CSV (.csv)', value: 'csv' },
+          { name: 'JSON (.json)', value: 'json' },
+        ],
+      },
+      roleOption(false),
+    ],
+  },
+  guildOnly: true,
+
+  async execute(ctx) {
+    inGuild(ctx);
+    const options = parseOptions(optionsSchema, ctx);
+    const roleId = options.role ? resolveRole(ctx, options.role) : undefined;
+    const file = await ctx.services.exports.export(ctx.guildId, {
+      format: options.format,
+      locale: ctx.locale,
+      ...(roleId ? { roleId } : {}),
+    });
+    const data = Buffer.from(file.content, 'utf8');
+    if (data.length > MAX_EXPORT_BYTES) {
+      throw new UserError('export.too-large', { size: `${(data.length / 1024 / 1024).toFixed(1)} MB` });
+    }
+    const count = (
+      await ctx.services.postings.list(ctx.guildId, roleId ? { roleId, limit: 1 } : { limit: 1 })
+    ).total;
+    return ephemeral({
+      content: ctx.t('export.done', { count, format: options.format }),
+      files: [{ name: file.filename, data }],
+    });
+  },
+
+  autocomplete: (ctx, focused) => roleChoices(ctx, focused.value),
+} satisfies Command;

@@ -1,0 +1,56 @@
+import { UserError } from '../errors';
+import type { ImportService } from '../import/service';
+import type { PostingService } from '../postings/service';
+import type { RoleDirectory } from '../roles';
+import type { SummaryService } from '../summary';
+import { type ExportFormat, exportPostings } from './index';
+import type { RoleSummaryInput } from './markdown';
+
+const REVIEW_TOP = 15;
+
+export function createExportService(deps: {
+  postings: PostingService;
+  summary: SummaryService;
+  roles: RoleDirectory;
+  imports: ImportService;
+}) {
+  return {
+    /** The server's postings (or one role's) as a file: a markdown report, CSV rows or JSON. */
+    async export(
+      guildId: string,
+      options: { format: ExportFormat; roleId?: string; locale?: 'ko' | 'en'; now?: Date },
+    ) {
+      const postings = await deps.postings.all(guildId, options.roleId ? { roleId: options.roleId } : {});
+      if (postings.length === 0) throw new UserError('export.empty');
+      const roleIds = [...new Set(postings.map((p) => p.roleId))];
+      const locale = options.locale ?? 'ko';
+      const roleLabel = (id: string) => deps.roles.label(id, locale);
+      const summaries: Record<string, RoleSummaryInput> = {};
+      const authorSummaries: string[] = [];
+      if (options.format === 'markdown') {
+        for (const roleId of roleIds) {
+          const s = await deps.summary.forRole(guildId, roleId);
+          const rows = (list: typeof s.required) =>
+            list.slice(0, REVIEW_TOP).map((x) => ({ label: x.label, count: x.count, share: x.share }));
+          summaries[roleId] = {
+            required: rows(s.required),
+            preferred: rows(s.preferred),
+            postings: s.postings,
+          };
+          const own = await deps.imports.authorSummary(guildId, roleId);
+          if (own && !authorSummaries.includes(own.text)) authorSummaries.push(own.text);
+        }
+      }
+      const basename = `role-radar-${options.roleId ?? 'all'}`;
+      return exportPostings(options.format, postings, {
+        basename,
+        roleLabel,
+        summary: summaries,
+        authorSummaries,
+        guild: guildId,
+        ...(options.now ? { now: options.now } : {}),
+      });
+    },
+  };
+}
+export type ExportService = ReturnType<typeof createExportService>;
