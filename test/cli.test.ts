@@ -174,3 +174,38 @@ describe('console', () => {
     expect(result.stdout).toContain('#999 공고가 없습니다');
   });
 });
+
+describe('import and export on the command line', () => {
+  const fixture = (name: string) => new URL(`./fixtures/import/${name}`, import.meta.url).pathname;
+  const ienv = () => ({ STORE_URL: `sqlite://${join(temp.dir, 'import.sqlite')}` });
+
+  it('dry-runs, imports all or nothing, refuses it again as duplicates, and exports', async () => {
+    const dry = await runCli(['import', fixture('linked-items.md'), '--dry-run', '--json'], { env: ienv() });
+    expect(dry.code).toBe(0);
+    const plan = JSON.parse(dry.stdout);
+    expect(plan.inputs.length).toBeGreaterThanOrEqual(3);
+    const listed = await runCli(['postings', '--json'], { env: ienv() });
+    expect(JSON.parse(listed.stdout).total).toBe(0);
+
+    const imported = await runCli(['import', fixture('linked-items.md'), '--json'], { env: ienv() });
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout).added).toHaveLength(plan.inputs.length);
+
+    const again = await runCli(['import', fixture('linked-items.md')], { env: ienv() });
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/already|이미/);
+
+    const csv = await runCli(['export', '--format', 'csv'], { env: ienv() });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toContain('posting_id');
+    expect(csv.stdout).toContain('하늘소프트');
+  });
+
+  it('refuses a binary file with one line and a non-zero exit', async () => {
+    const binary = join(temp.dir, 'photo.md');
+    writeFileSync(binary, Buffer.from([0, 1, 2, 0, 255, 254, 0]));
+    const result = await runCli(['import', binary], { env: ienv() });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
