@@ -103,6 +103,7 @@ export const en = {
     '**/add-posting** add a posting (requirements and preferred, pasted as they are)\n' +
     '**/summary** what a role’s postings ask for, with shares and the experience range\n' +
     '**/postings** list, show, edit or remove postings\n' +
+    '**/import** bring in a markdown research document (preview first) · **/export** md, CSV or JSON\n' +
     '**/digest** a weekly post of what was added and what moved (Manage Server)\n' +
     '**/help** this message',
   'years.value': '{years}',

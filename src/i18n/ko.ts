@@ -102,6 +102,7 @@ export const ko: Record<keyof typeof en, string> = {
     '**/add-posting** 공고 추가 (자격요건과 우대사항을 그대로 붙여 넣기)\n' +
     '**/summary** 직무별 공고가 요구하는 기술과 비율, 경력 범위\n' +
     '**/postings** 공고 목록, 보기, 수정, 삭제\n' +
+    '**/import** 마크다운 정리 문서 가져오기 (먼저 미리보기) · **/export** md, CSV, JSON 내보내기\n' +
     '**/digest** 매주 새 공고와 변화를 채널에 정리 (서버 관리 권한)\n' +
     '**/help** 이 도움말',
   'years.value': '{years}',
