@@ -18,7 +18,8 @@ export const en = {
   'error.import.empty': 'I found no postings in that file.',
   'error.import.expired': 'This import preview has expired. Run /import again.',
   'error.export.empty': 'There are no postings to export yet.',
-  'error.export.too-large': 'The export is too large to send here ({size}). Pick a role, or use the command line.',
+  'error.export.too-large':
+    'The export is too large to send here ({size}). Pick a role, or use the command line.',
   'error.import.no-file': 'Attach a markdown or text file.',
   'error.digest.not-configured': 'The weekly digest is not set up in this server. Use /digest set.',
   'error.digest.bad-timezone': 'Unknown time zone "{timezone}". Use an IANA name such as Asia/Seoul.',
