@@ -51,6 +51,17 @@ describe('Platform.checkChannel from the gateway cache', () => {
     await expect(platform.checkChannel(h.guild.id, '123456789012345678')).resolves.toBe('missing');
     await expect(platform.checkChannel('123456789012345678', h.guild.channel().id)).resolves.toBe('missing');
   });
+
+  it('asks Discord for a channel the cache does not hold', async () => {
+    const platform = discordPlatform(h.bot.client);
+    const general = h.guild.channel('general').id;
+    h.bot.client.channels.cache.delete(general);
+    h.bot.client.guilds.cache.get(h.guild.id)?.channels.cache.delete(general);
+    await expect(platform.checkChannel(h.guild.id, general)).resolves.toBe('ok');
+    expect(
+      h.discord.requests.some((r) => r.method === 'GET' && r.path.endsWith(`/channels/${general}`)),
+    ).toBe(true);
+  });
 });
 
 describe('attachment downloads', () => {
