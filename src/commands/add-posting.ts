@@ -1,16 +1,12 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { localized } from '../i18n';
 import { MAX_FIELD_CHARS } from '../services/postings/schema';
+import { described, named } from './shared/builders';
 import { inGuild, parseOptions } from './shared/guard';
 import { postingEmbed } from './shared/posting-embed';
 import { postingModal } from './shared/posting-modal';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { type Command, reply } from './types';
-
-const description = localized('command.add-posting.description');
-const companyDescription = localized('option.company.description');
-const urlDescription = localized('option.url.description');
 
 const optionsSchema = z.object({
   role: z.string(),
@@ -28,27 +24,21 @@ const fieldsSchema = z.object({
 
 export const addPosting = {
   data: {
-    name: 'add-posting',
-    name_localizations: { ko: '공고추가' },
-    description: description.en,
-    description_localizations: { ko: description.ko },
+    ...named('add-posting', '공고추가'),
+    ...described('command.add-posting.description'),
     contexts: [0],
     options: [
       roleOption(true),
       {
         type: ApplicationCommandOptionType.String,
-        name: 'company',
-        name_localizations: { ko: '회사' },
-        description: companyDescription.en,
-        description_localizations: { ko: companyDescription.ko },
+        ...named('company', '회사'),
+        ...described('option.company.description'),
         max_length: MAX_FIELD_CHARS.company,
       },
       {
         type: ApplicationCommandOptionType.String,
-        name: 'url',
-        name_localizations: { ko: '링크' },
-        description: urlDescription.en,
-        description_localizations: { ko: urlDescription.ko },
+        ...named('url', '링크'),
+        ...described('option.url.description'),
         max_length: MAX_FIELD_CHARS.url,
       },
     ],

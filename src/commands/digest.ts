@@ -1,40 +1,13 @@
-import {
-  type APIApplicationCommandBasicOption,
-  type APIApplicationCommandSubcommandOption,
-  type APIEmbedField,
-  ApplicationCommandOptionType,
-  ChannelType,
-} from 'discord-api-types/v10';
+import { type APIEmbedField, ApplicationCommandOptionType, ChannelType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { localized, type MessageKey } from '../i18n';
 import { searchTimeZones } from '../services/digest/config';
 import { UserError } from '../services/errors';
+import { described, subcommand } from './shared/builders';
 import { digestReply, scheduleText, whenText } from './shared/digest-embed';
 import { inGuild, parseOptions } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
 import { type Command, type Context, ephemeral, type GuildContext, type Response } from './types';
-
-const subcommand = (
-  name: string,
-  ko: string,
-  key: MessageKey,
-  options: APIApplicationCommandBasicOption[] = [],
-): APIApplicationCommandSubcommandOption => {
-  const d = localized(key);
-  return {
-    type: ApplicationCommandOptionType.Subcommand,
-    name,
-    name_localizations: { ko },
-    description: d.en,
-    description_localizations: { ko: d.ko },
-    options,
-  };
-};
-
-const described = (key: MessageKey) => {
-  const d = localized(key);
-  return { description: d.en, description_localizations: { ko: d.ko } };
-};
 
 /** Monday first, as a week is read; values are cron's (0 = Sunday). */
 const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { localized } from '../i18n';
 import { UserError } from '../services/errors';
+import { described, named } from './shared/builders';
 import { inGuild, parseOptions } from './shared/guard';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { type Command, ephemeral } from './types';
@@ -9,8 +9,6 @@ import { type Command, ephemeral } from './types';
 /** Bots may upload up to 10 MB per message on any server. */
 export const MAX_EXPORT_BYTES = 8 * 1024 * 1024;
 
-const description = localized('command.export.description');
-const formatDescription = localized('option.format.description');
 const optionsSchema = z.object({
   format: z.enum(['markdown', 'csv', 'json']).default('markdown'),
   role: z.string().optional(),
@@ -18,18 +16,14 @@ const optionsSchema = z.object({
 
 export const exportCommand = {
   data: {
-    name: 'export',
-    name_localizations: { ko: '내보내기' },
-    description: description.en,
-    description_localizations: { ko: description.ko },
+    ...named('export', '내보내기'),
+    ...described('command.export.description'),
     contexts: [0],
     options: [
       {
         type: ApplicationCommandOptionType.String,
-        name: 'format',
-        name_localizations: { ko: '형식' },
-        description: formatDescription.en,
-        description_localizations: { ko: formatDescription.ko },
+        ...named('format', '형식'),
+        ...described('option.format.description'),
         choices: [
           {
             name: 'Markdown report (.md)',

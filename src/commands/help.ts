@@ -1,14 +1,10 @@
-import { localized } from '../i18n';
+import { described, named } from './shared/builders';
 import { type Command, ephemeral } from './types';
-
-const description = localized('command.help.description');
 
 export const help = {
   data: {
-    name: 'help',
-    name_localizations: { ko: '도움말' },
-    description: description.en,
-    description_localizations: { ko: description.ko },
+    ...named('help', '도움말'),
+    ...described('command.help.description'),
   },
   guildOnly: false,
   async execute(ctx) {

@@ -1,41 +1,32 @@
 import { ApplicationCommandOptionType, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { localized } from '../i18n';
 import { UserError } from '../services/errors';
 import { formatImportReport } from '../services/import';
+import { described, named } from './shared/builders';
 import { inGuild, parseOptions } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
 import { resolveRole, roleChoices } from './shared/role';
 import { safeLines } from './shared/text';
 import { type Command, ephemeral } from './types';
 
-const description = localized('command.import.description');
-const fileDescription = localized('option.file.description');
-const roleDescription = localized('option.import-role.description');
 const optionsSchema = z.object({ role: z.string().optional() });
 
 export const importCommand = {
   data: {
-    name: 'import',
-    name_localizations: { ko: '가져오기' },
-    description: description.en,
-    description_localizations: { ko: description.ko },
+    ...named('import', '가져오기'),
+    ...described('command.import.description'),
     contexts: [0],
     options: [
       {
         type: ApplicationCommandOptionType.Attachment,
-        name: 'file',
-        name_localizations: { ko: '파일' },
-        description: fileDescription.en,
-        description_localizations: { ko: fileDescription.ko },
+        ...named('file', '파일'),
+        ...described('option.file.description'),
         required: true,
       },
       {
         type: ApplicationCommandOptionType.String,
-        name: 'role',
-        name_localizations: { ko: '직무' },
-        description: roleDescription.en,
-        description_localizations: { ko: roleDescription.ko },
+        ...named('role', '직무'),
+        ...described('option.import-role.description'),
         autocomplete: true,
         max_length: 100,
       },

@@ -1,15 +1,13 @@
 import {
-  type APIApplicationCommandBasicOption,
   type APIApplicationCommandIntegerOption,
-  type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { localized, type MessageKey } from '../i18n';
 import { UserError } from '../services/errors';
 import type { IndexEntry } from '../services/postings/records';
+import { described, named, subcommand } from './shared/builders';
 import { inGuild, parseOptions, postingId } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
 import { postingEmbed, postingItemsEmbed } from './shared/posting-embed';
@@ -27,36 +25,15 @@ import {
 } from './types';
 
 const PAGE_SIZE = 10;
-const text = (key: MessageKey) => localized(key);
 
 const idOption = (): APIApplicationCommandIntegerOption => {
-  const d = text('option.id.description');
   return {
     type: ApplicationCommandOptionType.Integer,
-    name: 'id',
-    name_localizations: { ko: '번호' },
-    description: d.en,
-    description_localizations: { ko: d.ko },
+    ...named('id', '번호'),
+    ...described('option.id.description'),
     required: true,
     min_value: 1,
     autocomplete: true,
-  };
-};
-
-const subcommand = (
-  name: string,
-  ko: string,
-  key: MessageKey,
-  options: APIApplicationCommandBasicOption[],
-): APIApplicationCommandSubcommandOption => {
-  const d = text(key);
-  return {
-    type: ApplicationCommandOptionType.Subcommand,
-    name,
-    name_localizations: { ko },
-    description: d.en,
-    description_localizations: { ko: d.ko },
-    options,
   };
 };
 
@@ -151,10 +128,8 @@ const actor = (ctx: Context) => ({ userId: ctx.userId, canManage: ctx.canManageM
 
 export const postings = {
   data: {
-    name: 'postings',
-    name_localizations: { ko: '공고' },
-    description: text('command.postings.description').en,
-    description_localizations: { ko: text('command.postings.description').ko },
+    ...named('postings', '공고'),
+    ...described('command.postings.description'),
     contexts: [0],
     options: [
       subcommand('list', '목록', 'sub.list.description', [roleOption(false)]),

@@ -1,13 +1,12 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { localized } from '../i18n';
+import { described, named } from './shared/builders';
 import { inGuild, parseOptions } from './shared/guard';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { summaryEmbed } from './shared/summary-embed';
 import { type Command, ephemeral, reply } from './types';
 
-const description = localized('command.summary.description');
-const sectionDescription = localized('option.section.description');
 const choice = (value: 'both' | 'required' | 'preferred') => {
   const name = localized(`choice.section.${value}`);
   return { name: name.en, name_localizations: { ko: name.ko }, value };
@@ -20,19 +19,15 @@ const optionsSchema = z.object({
 
 export const summary = {
   data: {
-    name: 'summary',
-    name_localizations: { ko: '요약' },
-    description: description.en,
-    description_localizations: { ko: description.ko },
+    ...named('summary', '요약'),
+    ...described('command.summary.description'),
     contexts: [0],
     options: [
       roleOption(true),
       {
         type: ApplicationCommandOptionType.String,
-        name: 'section',
-        name_localizations: { ko: '항목' },
-        description: sectionDescription.en,
-        description_localizations: { ko: sectionDescription.ko },
+        ...named('section', '항목'),
+        ...described('option.section.description'),
         choices: [choice('both'), choice('required'), choice('preferred')],
       },
     ],

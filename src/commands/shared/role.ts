@@ -1,17 +1,14 @@
 import { type APIApplicationCommandStringOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { localized } from '../../i18n';
 import { UserError } from '../../services/errors';
 import type { Choice, Context } from '../types';
+import { described, named } from './builders';
 import { LIMITS, truncate } from './limits';
 
 export function roleOption(required: boolean): APIApplicationCommandStringOption {
-  const description = localized('option.role.description');
   return {
     type: ApplicationCommandOptionType.String,
-    name: 'role',
-    name_localizations: { ko: '직무' },
-    description: description.en,
-    description_localizations: { ko: description.ko },
+    ...named('role', '직무'),
+    ...described('option.role.description'),
     required,
     autocomplete: true,
     max_length: 100,

@@ -2,7 +2,7 @@ import type { Normalizer } from '../normalize';
 import type { PostingService } from '../postings/service';
 import type { RoleDirectory } from '../roles';
 import type { CategoryId } from '../taxonomy/schema';
-import { type Aggregate, aggregateRecord } from './aggregate';
+import { type Aggregate, aggregateRecord, emptyAggregate } from './aggregate';
 
 export interface SkillShare {
   id: string;
@@ -133,24 +133,11 @@ export function createSummaryService(deps: {
     async forRole(guildId: string, roleId: string): Promise<RoleSummary> {
       const scope = await deps.postings.open(guildId);
       const aggregate = await scope.get(aggregateRecord, roleId);
-      return aggregate
-        ? summarize(aggregate, deps.normalizer, deps.roles)
-        : summarize(
-            {
-              schema: 1,
-              roleId,
-              taxonomyVersion: deps.normalizer.version,
-              postings: 0,
-              companies: 0,
-              skills: { required: {}, preferred: {}, either: {} },
-              groups: { required: {}, preferred: {}, either: {} },
-              groupMembers: {},
-              experience: {},
-              juniorFriendly: 0,
-            },
-            deps.normalizer,
-            deps.roles,
-          );
+      return summarize(
+        aggregate ?? emptyAggregate(roleId, deps.normalizer.version),
+        deps.normalizer,
+        deps.roles,
+      );
     },
   };
 }
