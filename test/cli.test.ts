@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +172,19 @@ describe('console', () => {
     expect(result.stdout).toContain('공통 자격요건');
     expect(result.stdout).toContain('토스');
     expect(result.stdout).toContain('#999 공고가 없습니다');
+  });
+});
+
+describe('console files', () => {
+  it('imports a file given by path, presses Import by number, and saves an export in the current directory', async () => {
+    const doc = new URL('./fixtures/import/linked-items.md', import.meta.url).pathname;
+    const input = [`/import file:${doc}`, '1', '/export format:csv', '/import missing.md'].join('\n');
+    const result = await runCli(['start', '--store', 'memory://'], { input, cwd: temp.dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Imported 5 postings/);
+    expect(result.stdout).toContain('saved role-radar-all.csv');
+    expect(readFileSync(join(temp.dir, 'role-radar-all.csv'), 'utf8')).toContain('하늘소프트');
+    expect(result.stdout).toContain('File not found: missing.md');
   });
 });
 

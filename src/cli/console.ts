@@ -1,10 +1,12 @@
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { dispatch, type Invocation } from '../commands/dispatch';
 import { commandByName, commands } from '../commands/index';
 import type { Command, Modal, OptionValue, Response } from '../commands/types';
 import { buttonsOf, type ConsoleButton, renderReply } from './render';
-import type { Runtime } from './runtime';
+import { localAttachment, type Runtime } from './runtime';
 
 /** Lines from stdin, one at a time, for both the command prompt and the fields of a form. */
 function lineSource(input: NodeJS.ReadableStream) {
@@ -58,6 +60,8 @@ export interface ParsedLine {
   command: Command;
   subcommand?: string;
   options: Record<string, OptionValue>;
+  /** Attachment options: local file paths. */
+  files: Record<string, string>;
 }
 
 /** `/summary 백엔드 section:required` → the summary command with its options, as Discord would send them. */
@@ -88,6 +92,17 @@ export function parseCommandLine(line: string): ParsedLine | { error: string } {
   const first =
     options.find((o) => !(o.name in values) && o.required) ?? options.find((o) => !(o.name in values));
   if (positional.length > 0 && first) values[first.name] = positional.join(' ');
+  const missing = options
+    .filter((o) => 'required' in o && o.required && !(o.name in values))
+    .map((o) => o.name);
+  if (missing.length > 0) {
+    const usage = options
+      .map((o) => ('required' in o && o.required ? `<${o.name}>` : `[${o.name}:…]`))
+      .join(' ');
+    return {
+      error: `missing ${missing.join(', ')}: /${command.data.name}${subcommand ? ` ${subcommand}` : ''} ${usage}`,
+    };
+  }
   for (const option of options) {
     const value = values[option.name];
     const numeric =
@@ -95,7 +110,16 @@ export function parseCommandLine(line: string): ParsedLine | { error: string } {
       option.type === ApplicationCommandOptionType.Number;
     if (numeric && typeof value === 'string') values[option.name] = Number(value.replace(/^#/, ''));
   }
-  return { command, ...(subcommand ? { subcommand } : {}), options: values };
+  // Files are given as paths; they are read when the command asks for them.
+  const files: Record<string, string> = {};
+  for (const option of options) {
+    const value = values[option.name];
+    if (option.type === ApplicationCommandOptionType.Attachment && typeof value === 'string') {
+      files[option.name] = value;
+      delete values[option.name];
+    }
+  }
+  return { command, ...(subcommand ? { subcommand } : {}), options: values, files };
 }
 
 async function askModal(modal: Modal, lines: ReturnType<typeof lineSource>, out: (t: string) => void) {
@@ -125,6 +149,22 @@ async function askModal(modal: Modal, lines: ReturnType<typeof lineSource>, out:
   return fields;
 }
 
+/** Writes a file a command sent (an export) into the current directory, never over an existing file. */
+async function saveFile(name: string, data: Buffer): Promise<string> {
+  const safeName = basename(name).replace(/[^\w.-]+/g, '_') || 'file';
+  const dot = safeName.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [safeName.slice(0, dot), safeName.slice(dot)] : [safeName, ''];
+  for (let n = 0; ; n++) {
+    const path = n === 0 ? safeName : `${stem}-${n}${ext}`;
+    try {
+      await writeFile(path, data, { flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 999) throw error;
+    }
+  }
+}
+
 /** The same slash commands as on Discord, typed in a terminal; replies are rendered as text. */
 export async function runConsole(rt: Runtime, input: NodeJS.ReadableStream, out: (text: string) => void) {
   const lines = lineSource(input);
@@ -139,6 +179,7 @@ export async function runConsole(rt: Runtime, input: NodeJS.ReadableStream, out:
       return show(await dispatch(ctx, invocation, rt.logger), ctx);
     }
     out(renderReply(response.reply));
+    for (const file of response.reply.files ?? []) out(`saved ${await saveFile(file.name, file.data)}`);
     buttons = buttonsOf(response.reply);
   };
 
@@ -164,9 +205,13 @@ export async function runConsole(rt: Runtime, input: NodeJS.ReadableStream, out:
       out(parsed.error);
       continue;
     }
+    const attachments = Object.fromEntries(
+      Object.entries(parsed.files).map(([name, path]) => [name, localAttachment(path)]),
+    );
     const ctx = rt.context({
       ...(parsed.subcommand ? { subcommand: parsed.subcommand } : {}),
       options: parsed.options,
+      attachments,
     });
     await show(await dispatch(ctx, { kind: 'command', name: parsed.command.data.name }, rt.logger), ctx);
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createContext } from '../commands/context';
-import type { Context, Platform } from '../commands/types';
+import type { Attachment, Context, Platform } from '../commands/types';
 import { loadConfig } from '../config';
 import { type Locale, translator } from '../i18n';
 import { createLogger, type Logger } from '../logger';
@@ -31,7 +32,7 @@ export interface Runtime {
   logger: Logger;
   locale: Locale;
   guildId: string;
-  context(extra?: Partial<Pick<Context, 'subcommand' | 'options'>>): Context;
+  context(extra?: Partial<Pick<Context, 'subcommand' | 'options' | 'attachments'>>): Context;
   close(): Promise<void>;
 }
 
@@ -62,6 +63,23 @@ export async function openRuntime(
         ...extra,
       }),
     close: () => store.close(),
+  };
+}
+
+/** A local file standing in for an uploaded one (the console's `/import file:notes.md`). */
+export function localAttachment(path: string): Attachment {
+  return {
+    name: basename(path),
+    size: 0,
+    async fetch() {
+      try {
+        return await readFile(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') throw new UserError('file.not-found', { path });
+        throw new UserError('file.unreadable', { reason: code ?? String(error) });
+      }
+    },
   };
 }
 

@@ -10,11 +10,18 @@ export interface CliResult {
 }
 
 /** Runs the real bin as a user would, with its own environment (no token, a given store). */
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+) {
   return new Promise<CliResult>((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8', ...options.env };
     delete env.DISCORD_TOKEN;
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
