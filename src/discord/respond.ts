@@ -1,14 +1,13 @@
 import {
+  type APIModalInteractionResponseCallbackData,
   AttachmentBuilder,
   type ChatInputCommandInteraction,
+  ComponentType,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
-  LabelBuilder,
   type MessageComponentInteraction,
   MessageFlags,
-  ModalBuilder,
   type ModalSubmitInteraction,
-  TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
 import type { Modal, Reply, Response } from '../commands/types';
@@ -55,23 +54,31 @@ export function editedMessage(reply: Reply): InteractionEditReplyOptions {
   };
 }
 
-export function toModal(modal: Modal): ModalBuilder {
-  return new ModalBuilder()
-    .setCustomId(modal.customId)
-    .setTitle(modal.title)
-    .addLabelComponents(
-      modal.fields.map((field) => {
-        const input = new TextInputBuilder()
-          .setCustomId(field.id)
-          .setStyle(field.style === 'short' ? TextInputStyle.Short : TextInputStyle.Paragraph)
-          .setRequired(field.required)
-          .setMaxLength(field.maxLength);
-        if (field.minLength !== undefined) input.setMinLength(field.minLength);
-        if (field.placeholder) input.setPlaceholder(field.placeholder);
-        if (field.value) input.setValue(field.value);
-        return new LabelBuilder().setLabel(field.label).setTextInputComponent(input);
-      }),
-    );
+/**
+ * The modal as Discord's classic layout: one action row per text input, each input with its own label. Every
+ * Discord client, and every tool that speaks the API, understands this shape.
+ */
+export function toModal(modal: Modal): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: modal.customId,
+    title: modal.title,
+    components: modal.fields.map((field) => ({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: field.id,
+          label: field.label,
+          style: field.style === 'short' ? TextInputStyle.Short : TextInputStyle.Paragraph,
+          required: field.required,
+          max_length: field.maxLength,
+          ...(field.minLength !== undefined ? { min_length: field.minLength } : {}),
+          ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+          ...(field.value ? { value: field.value } : {}),
+        },
+      ],
+    })),
+  };
 }
 
 /**

@@ -61,8 +61,21 @@ describe('/add-posting', () => {
       type: InteractionResponseType.Modal,
       data: { custom_id: 'add-posting:new:backend', title: 'Add a posting' },
     });
-    // The company given as an option is prefilled; every field is a text input inside a label.
+    // The company given as an option is prefilled; every field is a labelled text input in an action row.
     expect(JSON.stringify(modal)).toContain('"value":"토스"');
+    const rows = (
+      modal.data as {
+        components: { type: number; components: { type: number; custom_id: string; label: string }[] }[];
+      }
+    ).components;
+    expect(rows.map((row) => [row.type, row.components[0]?.type, row.components[0]?.custom_id])).toEqual([
+      [1, 4, 'company'],
+      [1, 4, 'title'],
+      [1, 4, 'url'],
+      [1, 4, 'requirements'],
+      [1, 4, 'preferred'],
+    ]);
+    expect(rows.every((row) => row.components[0]?.label)).toBe(true);
 
     const [posting] = POSTINGS;
     if (!posting) throw new Error('no posting');
