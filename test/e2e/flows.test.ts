@@ -63,11 +63,8 @@ describe('/add-posting', () => {
     });
     // The company given as an option is prefilled; every field is a labelled text input in an action row.
     expect(JSON.stringify(modal)).toContain('"value":"토스"');
-    const rows = (
-      modal.data as {
-        components: { type: number; components: { type: number; custom_id: string; label: string }[] }[];
-      }
-    ).components;
+    type Row = { type: number; components: { type: number; custom_id: string; label: string }[] };
+    const rows = ((modal as { data?: { components?: Row[] } }).data?.components ?? []) as Row[];
     expect(rows.map((row) => [row.type, row.components[0]?.type, row.components[0]?.custom_id])).toEqual([
       [1, 4, 'company'],
       [1, 4, 'title'],
