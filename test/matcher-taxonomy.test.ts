@@ -58,6 +58,19 @@ describe('matching with data/skills.json', () => {
     expect(explicit('React Native')).not.toContain('react');
   });
 
+  it('finds a name that starts inside another and reaches past it', () => {
+    expect(explicit('REST API에 대한 설계')).toEqual(expect.arrayContaining(['rest-api', 'api-design']));
+    expect(explicit('RESTful API 설계 경험')).toEqual(expect.arrayContaining(['rest-api', 'api-design']));
+    expect(explicit('관계형 데이터베이스 모델링')).toEqual(
+      expect.arrayContaining(['rdbms', 'data-modeling']),
+    );
+  });
+
+  it('matches nothing inside a stop phrase', () => {
+    expect(explicit('비전공자도 지원 가능')).toEqual([]);
+    expect(explicit('컴퓨터공학 전공자')).toContain('cs-degree');
+  });
+
   it('reads RESTful, tests, CS and English the way postings write them', () => {
     expect(explicit('Restful API 설계에 대한 이해')).toContain('rest-api');
     expect(explicit('RESTful API 개발 경험')).toContain('rest-api');

@@ -40,6 +40,7 @@ const TECH_CATEGORIES = new Set<CategoryId>([
   'tool',
   'platform',
   'data-ai',
+  'practice',
 ]);
 
 /** key is the alias in match form; spelling is the alias as written (kept for case-sensitive names). */
@@ -55,6 +56,9 @@ function aliasEntry(skillId: string, key: string, spelling?: string): AliasEntry
     needsNonHangulBefore: key.length === 1 && isHangul(first),
   };
 }
+
+/** A position right after a space or punctuation: where a word of its own begins. */
+const startsWord = (text: string, at: number) => at > 0 && /[\s/(,·]/.test(text.charAt(at - 1));
 
 export interface Matcher {
   /** Skills an item names, in order of appearance, each once; implied skills are not added here. */
@@ -88,6 +92,17 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     }
   }
 
+  const stopPhrases = [...new Set(taxonomy.stopPhrases.map(matchForm).filter(Boolean))];
+  const maskedRanges = (lower: string): [number, number][] => {
+    const ranges: [number, number][] = [];
+    for (const phrase of stopPhrases) {
+      for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+        ranges.push([at, at + phrase.length]);
+      }
+    }
+    return ranges;
+  };
+
   const accepts = (entry: AliasEntry, original: string, lower: string, start: number, end: number) => {
     if (entry.needsWordEnd && isWordCode(lower.charCodeAt(end))) return false;
     if (entry.contextual !== undefined) {
@@ -100,6 +115,7 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
 
   const scan = (original: string, lower: string): Hit[] => {
     const hits: Hit[] = [];
+    let coveredUntil = 0;
     let i = 0;
     while (i < lower.length) {
       let node = root.next.get(lower.charCodeAt(i));
@@ -128,12 +144,11 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
         node = node.next.get(lower.charCodeAt(j));
         j++;
       }
-      if (best) {
+      if (best && best.end > coveredUntil && (best.start >= coveredUntil || startsWord(lower, best.start))) {
         hits.push(best);
-        i = best.end;
-      } else {
-        i++;
+        coveredUntil = best.end;
       }
+      i++;
     }
     return hits;
   };
@@ -142,7 +157,10 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     explicitSkills(text) {
       const original = cleanText(text);
       const lower = lowerSameLength(original);
-      const hits = scan(original, lower);
+      const masked = maskedRanges(lower);
+      const hits = scan(original, lower).filter(
+        (hit) => !masked.some(([from, to]) => hit.start < to && hit.end > from),
+      );
       const plainTech = hits.some(
         (hit) =>
           hit.entry.contextual === undefined &&

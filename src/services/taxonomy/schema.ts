@@ -55,6 +55,11 @@ export const taxonomySchema = z
     categories: z.record(categoryIdSchema, localizedSchema),
     groups: z.array(groupSchema),
     skills: z.array(skillSchema).min(1),
+    /**
+     * Phrases that contain a skill's name without asking for it (비전공자 지원 가능, 리소스 관리): no skill is
+     * matched inside them.
+     */
+    stopPhrases: z.array(z.string().min(2)).default([]),
   })
   .superRefine((taxonomy, ctx) => {
     const groupIds = new Set(taxonomy.groups.map((g) => g.id));
