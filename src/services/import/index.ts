@@ -4,6 +4,7 @@
  */
 import { MAX_FIELD_CHARS, type PostingInput } from '../postings/schema';
 import { canonicalUrl } from '../postings/url';
+import { rewriteDetails } from './details';
 import { decodeDocument } from './document';
 import { extractPostings, type ParsedPosting, type SkippedEntry } from './markdown';
 import { keepRelevant, newBudget, PARSE_BUDGET, tameLines, tooMuchMarkdown } from './mdast';
@@ -45,7 +46,8 @@ export function parseResearchDocument(
   options: ParseOptions = {},
 ): ParsedDocument {
   const decoded = decodeDocument(input);
-  let text = tameLines(decoded.text);
+  const folded = rewriteDetails(tameLines(decoded.text));
+  let text = folded.text;
   const warnings: string[] = [];
   if (nonBlankLength(text) > PARSE_BUDGET) {
     text = keepRelevant(
@@ -57,6 +59,7 @@ export function parseResearchDocument(
   }
   const result = extractPostings(text, {
     budget: newBudget(),
+    details: folded.marks,
     ...(options.role ? { role: options.role } : {}),
   });
   const title = decoded.frontMatter?.title || result.title;

@@ -33,6 +33,19 @@ const REQUIRED = [
   '기본자격',
   '기본요건',
   '자격',
+  '필수',
+  '필수자격',
+  '필수요구사항',
+  '지원자격요건',
+  '응시자격',
+  '모집요건',
+  '이런분을원해요',
+  '이런분을원합니다',
+  '이런분이필요해요',
+  '이런분을모십니다',
+  '이런분을기다려요',
+  '이런분과함께하고싶습니다',
+  '이런동료를찾아요',
   'requirement',
   'requirements',
   'required',
@@ -49,6 +62,22 @@ const REQUIRED = [
   'musthave',
   'musthaves',
   'whatyouneed',
+  'whatyoullneed',
+  'whatyouwillneed',
+  'whatyoubring',
+  'whatyoullbring',
+  'whatwerelookingfor',
+  'whatwelookfor',
+  'whoyouare',
+  'aboutyou',
+  'youhave',
+  'yourprofile',
+  'yourqualifications',
+  'keyqualifications',
+  'minimumrequirements',
+  'basicrequirements',
+  'jobrequirements',
+  'requiredexperience',
   'whoweneed',
   '이런분을찾아요',
   '이런분을찾습니다',
@@ -63,6 +92,18 @@ const PREFERRED = [
   '우대',
   '부가요건',
   '가산점',
+  '가산요소',
+  '선호',
+  '선호사항',
+  '선호조건',
+  '우대자격',
+  '우대경험',
+  '이런분이라면더좋아요',
+  '이런경험이있다면더좋아요',
+  '이런경험이있으면더좋아요',
+  '이런분이면더욱좋아요',
+  '있으면좋은경험',
+  '있으면좋아요',
   'preferred',
   'preferredqualification',
   'preferredqualifications',
@@ -75,6 +116,15 @@ const PREFERRED = [
   'pluses',
   'bonus',
   'bonuspoints',
+  'itsaplus',
+  'goodtohave',
+  'extracredit',
+  'desired',
+  'desiredskills',
+  'desiredqualifications',
+  'desiredexperience',
+  'preferredrequirements',
+  'additionalqualifications',
   '이런분이면더좋아요',
   '이런분이면더좋습니다',
 ];
@@ -87,6 +137,9 @@ const OTHER = [
   '하는일',
   '합류하면하게될업무',
   '기술스택',
+  '기술스택툴',
+  '기술스택및툴',
+  '사용툴',
   '사용기술',
   '사용스택',
   '기술',
@@ -106,16 +159,41 @@ const OTHER = [
   '직무소개',
   '포지션소개',
   '포지션상세',
+  '상세정보',
+  '상세내용',
+  '채용상세',
+  '업무소개',
+  '회사정보',
+  '기업정보',
+  '기업소개',
+  '서비스소개',
+  '조직소개',
+  '조직문화',
+  '주요역할',
   '채용절차',
   '전형절차',
+  '채용전형',
+  '채용과정',
+  '전형과정',
+  '합류여정',
+  '합류과정',
+  '채용절차및기타지원유의사항',
+  '기타안내',
+  '기타사항',
   '채용프로세스',
   '근무조건',
   '근무지',
   '근무지역',
   '근무환경',
   '근무형태',
+  '근무시간',
+  '근무위치',
+  '회사위치',
   '고용형태',
   '마감일',
+  '접수기간',
+  '모집기간',
+  '모집인원',
   '연봉',
   '급여',
   '투자',
@@ -131,14 +209,44 @@ const OTHER = [
   '제출서류',
   'whatyoulldo',
   'whatyouwilldo',
+  'whatyoudo',
+  'yourrole',
   'responsibilities',
   'responsibility',
+  'keyresponsibilities',
+  'duties',
   'aboutus',
   'abouttheteam',
+  'abouttherole',
+  'abouttheposition',
+  'aboutthejob',
+  'aboutthecompany',
+  'whoweare',
+  'whatwedo',
+  'overview',
+  'jobdescription',
+  'description',
+  'theteam',
+  'therole',
+  'location',
+  'compensation',
+  'salary',
   'benefits',
   'perks',
+  'perksandbenefits',
+  'benefitsandperks',
+  'whatweoffer',
+  'weoffer',
+  'whyjoinus',
+  'culture',
+  'tools',
   'process',
   'hiringprocess',
+  'interviewprocess',
+  'applicationprocess',
+  'recruitmentprocess',
+  'howtoapply',
+  'deadline',
 ];
 
 const KINDS: readonly [LabelKind, readonly string[]][] = [
@@ -151,8 +259,10 @@ for (const [kind, words] of KINDS) for (const word of words) EXACT.set(word, kin
 
 /** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed max. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  const x = [...a];
-  const y = [...b];
+  return distance([...a], [...b], max);
+}
+
+function distance(x: readonly string[], y: readonly string[], max: number): number {
   if (Math.abs(x.length - y.length) > max) return max + 1;
   let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
   for (let i = 1; i <= x.length; i++) {
@@ -180,21 +290,50 @@ function tolerance(word: string): number {
   return length >= 7 ? 1 : 0;
 }
 
+interface FuzzyWord {
+  chars: string[];
+  set: Set<string>;
+  kind: LabelKind;
+}
+
+/** The known labels a typo may stand for, by length in characters. */
+const BY_LENGTH = new Map<number, FuzzyWord[]>();
+for (const [word, kind] of EXACT) {
+  if (tolerance(word) === 0) continue;
+  const chars = [...word];
+  const bucket = BY_LENGTH.get(chars.length) ?? [];
+  bucket.push({ chars, set: new Set(chars), kind });
+  BY_LENGTH.set(chars.length, bucket);
+}
+
+const FUZZY_CACHE = new Map<string, LabelKind | null>();
+const MAX_CACHE = 4096;
+
 function fuzzyKind(compact: string): LabelKind | undefined {
   const exact = EXACT.get(compact);
   if (exact) return exact;
   const max = tolerance(compact);
   if (max === 0) return undefined;
+  const cached = FUZZY_CACHE.get(compact);
+  if (cached !== undefined) return cached ?? undefined;
+  const chars = [...compact];
   let found: LabelKind | undefined;
   let bestDistance = max + 1;
-  for (const [word, kind] of EXACT) {
-    if (tolerance(word) === 0) continue;
-    const distance = editDistance(compact, word, max);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      found = kind;
+  for (let length = chars.length - max; length <= chars.length + max; length++) {
+    for (const word of BY_LENGTH.get(length) ?? []) {
+      // Each character the word lacks costs an edit: most words are out of reach before any table is built.
+      let missing = 0;
+      for (const ch of chars) if (!word.set.has(ch) && ++missing > max) break;
+      if (missing > max) continue;
+      const d = distance(chars, word.chars, Math.min(max, bestDistance - 1));
+      if (d < bestDistance) {
+        bestDistance = d;
+        found = word.kind;
+      }
     }
   }
+  if (FUZZY_CACHE.size >= MAX_CACHE) FUZZY_CACHE.clear();
+  FUZZY_CACHE.set(compact, found ?? null);
   return found;
 }
 
@@ -212,8 +351,32 @@ export function compactLabel(text: string): string {
     .replace(/[’'".!?]/g, '')
     .replace(/\s*[:：\-–—]+\s*$/, '')
     .toLowerCase()
-    .replace(/[\s/&,·+\-–]+/g, '');
+    .replace(/[\s/&,·・･+\-–]+/g, '');
 }
+
+/**
+ * Wanted's sentence labels, in their many wordings: `이런 분을 찾아요`, `이런 분이면 더 좋아요`, `이런 일을 해요`,
+ * `이런 혜택이 있어요` (compacted). Only short lines that open with 이런 and end like a sentence, so an item such
+ * as `함께 성장할 분` stays an item.
+ */
+function phraseKind(compact: string): LabelKind | undefined {
+  if ([...compact].length > 22 || !/^(?:이런|이러한|합류하시?면)/.test(compact)) return undefined;
+  const sentence = /(?:요|다)$/.test(compact);
+  if (sentence && /(?:더|더욱|훨씬)(?:좋|환영|반가)|우대|가산|플러스|있다면|있으면|이라면|라면/.test(compact))
+    return 'preferred';
+  if (sentence && /일을|업무|혜택|복지|환경|문화|방식|제도|과정|절차|여정|기술|스택/.test(compact))
+    return 'other';
+  if (
+    /(?:요|다|분)$/.test(compact) &&
+    /분|동료|역량|경험/.test(compact) &&
+    /찾|원해|원합|필요|모십|모셔|기다|함께|일하고|만나/.test(compact)
+  )
+    return 'required';
+  return undefined;
+}
+
+/** English labels that run on (`Bonus points if you have:`, `It's a plus if you have`). */
+const ENGLISH_TAIL = /(?:ifyou(?:have|are|bring|know)?|if|ifyouvegot|for)$/;
 
 const MAX_LABEL_CHARS = 40;
 const COMMON_PREFIX = /^(?:공통(?:된|적인|으로)?|common)/;
@@ -223,8 +386,13 @@ function classifyWords(text: string): Omit<Label, 'rest'> | undefined {
   if (text.length > MAX_LABEL_CHARS) return undefined;
   const compact = compactLabel(text);
   if (!compact) return undefined;
-  const kind = fuzzyKind(compact);
+  const kind = fuzzyKind(compact) ?? phraseKind(compact);
   if (kind) return { kind };
+  if (/^[a-z]+$/.test(compact) && ENGLISH_TAIL.test(compact)) {
+    const head = compact.replace(ENGLISH_TAIL, '');
+    const inner = head.length >= 4 ? fuzzyKind(head) : undefined;
+    if (inner) return { kind: inner };
+  }
   const common = COMMON_PREFIX.exec(compact);
   if (common) {
     const rest = compact.slice(common[0].length);
@@ -235,6 +403,12 @@ function classifyWords(text: string): Omit<Label, 'rest'> | undefined {
   if (trimmed !== compact && trimmed) {
     const inner = fuzzyKind(trimmed);
     if (inner) return { kind: inner };
+  }
+  // `자격요건 (필수)`, `우대사항 [선택]`, `Requirements (must)`: a note in brackets after the label.
+  const noted = /^(.{2,30}?)\s*[(（[【][^)）\]】]{1,15}[)）\]】]\s*[:：]?\s*$/.exec(text);
+  if (noted?.[1]) {
+    const inner = fuzzyKind(compactLabel(noted[1]));
+    if (inner && inner !== 'other') return { kind: inner };
   }
   return undefined;
 }
@@ -252,6 +426,12 @@ export function classifyLabel(line: string): Label | undefined {
   if (colon?.[1] && colon[2] !== undefined) {
     const head = classifyWords(colon[1]);
     if (head) return colon[2].trim() ? { ...head, rest: colon[2].trim() } : head;
+  }
+  // `필수 요건 - Kotlin 개발 경험`, `우대 | AWS`: a label, a dash or bar, then the first item.
+  const dash = /^(.{1,30}?)\s+[-–—|]\s+(.+)$/.exec(text);
+  if (dash?.[1] && dash[2]) {
+    const head = classifyWords(dash[1]);
+    if (head && head.kind !== 'other') return { ...head, rest: dash[2].trim() };
   }
   return undefined;
 }
@@ -272,11 +452,25 @@ export function decoratedLabel(text: string): Label | undefined {
 }
 
 const SUMMARY_WORDS =
-  /(?:^|[^a-z])(?:review|summary|conclusion|common requirements?|takeaways?)(?:$|[^a-z])|공통|정리|총평|요약|결론|느낀\s*점|분석\s*결과|마무리/i;
+  /(?:^|[^a-z])(?:review|summary|conclusions?|common requirements?|takeaways?|retrospective|wrap[- ]?up|lessons? learned|final thoughts|my thoughts)(?:$|[^a-z])|공통|정리|총평|요약|결론|느낀\s*점|배운\s*점|분석\s*결과|마무리|마치며|소감|회고|시사점/i;
 
 /** A heading that introduces the author's own summary of the postings (`Review`, `공통사항`, `정리`, `총평`). */
 export function isSummaryHeading(text: string): boolean {
   return SUMMARY_WORDS.test(text);
+}
+
+const REFERENCE =
+  /^(?:참고|참조|출처|레퍼런스|references?|sources?|see also|참고\s*(?:자료|문헌|링크|사이트|한\s*(?:글|자료|사이트|링크))|(?:자료|정보)\s*출처)$/i;
+
+/** `## 참고`, `## 출처`, `## References`: a list of links the author read, neither postings nor summary. */
+export function isReferenceHeading(text: string): boolean {
+  const cleaned = text
+    .replace(EMOJI, '')
+    .replace(LEADING_BULLET, '')
+    .replace(/[*_`#[\]()]/g, '')
+    .replace(/\s*[:：]\s*$/, '')
+    .trim();
+  return cleaned.length <= 20 && REFERENCE.test(cleaned);
 }
 
 const OTHER_GROUP = /기술|스택|stack|tech|사용\s*(?:하는|중인|하고)|툴|tool|환경|업무|소개|복지|혜택/i;

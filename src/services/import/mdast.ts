@@ -69,6 +69,21 @@ const BOLD_START = /^\*\*\S/;
 interface Piece {
   start: number; // index of the first line
   end: number; // index after the last line
+  /** Index of a table's header row, repeated before the piece: the piece continues that table's rows. */
+  tableHeader?: number;
+}
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** The header row index of the table that line `at` is a row of, when the table started in [from, at). */
+function tableOf(lines: string[], from: number, at: number): number | undefined {
+  if (!(lines[at] ?? '').includes('|')) return undefined;
+  for (let i = at - 1; i > from && at - i < 100_000; i--) {
+    const line = lines[i] ?? '';
+    if (!line.includes('|')) return undefined;
+    if (DELIMITER_ROW.test(line) && line.includes('-') && (lines[i - 1] ?? '').includes('|')) return i - 1;
+  }
+  return undefined;
 }
 
 /**
@@ -125,18 +140,25 @@ function pieces(lines: string[]): Piece[] {
       continue;
     }
     // One block larger than a piece may be (a huge nested list): cut it at line boundaries. The parts are
-    // parsed as if they stood alone, which keeps hostile input fast at the price of its structure.
+    // parsed as if they stood alone, which keeps hostile input fast at the price of its structure; a part
+    // that continues a table gets the table's header again, so its rows stay rows.
     let from = start;
     let partSize = 0;
+    const part = (first: number, after: number): Piece => {
+      const header = first > start ? tableOf(lines, start, first) : undefined;
+      return header === undefined
+        ? { start: first, end: after }
+        : { start: first, end: after, tableHeader: header };
+    };
     for (let i = start; i < end; i++) {
       partSize += (lines[i]?.length ?? 0) + 1;
       if (partSize >= PIECE_TARGET) {
-        out.push({ start: from, end: i + 1 });
+        out.push(part(from, i + 1));
         from = i + 1;
         partSize = 0;
       }
     }
-    current = from < end ? { start: from, end } : undefined;
+    current = from < end ? part(from, end) : undefined;
     size = partSize;
   }
   if (current) out.push(current);
@@ -184,13 +206,20 @@ export function parseMarkdown(text: string, budget: ParseBudget): Root {
     offset += line.length + 1;
   }
   for (const piece of pieces(lines)) {
-    const chunk = lines.slice(piece.start, piece.end).join('\n');
-    if (chunk.trim() === '') continue;
+    const body = lines.slice(piece.start, piece.end).join('\n');
+    if (body.trim() === '') continue;
+    const header =
+      piece.tableHeader === undefined
+        ? ''
+        : `${lines[piece.tableHeader] ?? ''}\n${lines[piece.tableHeader + 1] ?? ''}\n`;
+    const chunk = header + body;
     budget.left -= chunk.length;
     if (budget.left < 0) throw tooMuchMarkdown();
     const tree = fromMarkdown(chunk, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    // The repeated header takes two lines before the piece: positions still count from the piece's own lines.
+    const headerLines = header ? 2 : 0;
     for (const child of tree.children) {
-      shift(child as Positioned, piece.start, lineOffsets[piece.start] ?? 0);
+      shift(child as Positioned, piece.start - headerLines, (lineOffsets[piece.start] ?? 0) - header.length);
       root.children.push(child as RootContent);
     }
   }

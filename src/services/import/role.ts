@@ -49,7 +49,7 @@ export function stripNumbering(text: string): string {
 }
 
 const ROLE_KEY =
-  /^\s*(?:희망\s*)?(?:직무|직군|포지션|모집\s*분야|모집\s*직무|role|position)\s*[:：]\s*(.+)$/i;
+  /^\s*(?:희망\s*|지원\s*)?(?:직무|직군|포지션|모집\s*분야|모집\s*직무|(?:(?:target|desired|preferred)\s+)?(?:role|position))\s*[:：]\s*(.+)$/i;
 const JOB_WORDS =
   /\s*(?:채용\s*공고|채용\s*정보|채용|공고|리서치|분석|목록|리스트|모음|list|postings?|jobs?|openings?)\s*$/i;
 
@@ -76,11 +76,10 @@ export function roleFromHeading(text: string): string | undefined {
   if (keyed) return keyed;
   const decorated = decoratedLabel(cleaned);
   if (decorated?.prefix) cleaned = decorated.prefix;
-  cleaned = cleaned
-    .replace(/^\s*(?:job|직무|role)\s*[-:–—]\s*/i, '')
-    .replace(JOB_WORDS, '')
-    .replace(/[:：]\s*$/, '')
-    .trim();
+  cleaned = cleaned.replace(/^\s*(?:job|직무|role)\s*[-:–—]\s*/i, '');
+  // `백엔드 채용공고 분석`: words about the list, one after another.
+  for (let i = 0; i < 3 && JOB_WORDS.test(cleaned); i++) cleaned = cleaned.replace(JOB_WORDS, '');
+  cleaned = cleaned.replace(/[:：]\s*$/, '').trim();
   if (!cleaned || cleaned.length > 60) return undefined;
   return mentionsRole(cleaned) ? cleaned : undefined;
 }

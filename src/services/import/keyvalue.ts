@@ -1,0 +1,37 @@
+/**
+ * `회사: 새봄물산`, `포지션: 백엔드 개발자`, `링크: https://…`: key-value lines that describe one posting, as in
+ * a note where each company is a card of such lines between `---` rules.
+ */
+
+export type EntryKey = 'company' | 'title' | 'url';
+
+const KEYS: readonly [EntryKey, RegExp][] = [
+  [
+    'company',
+    /^(?:회사|회사\s*명|회사\s*이름|기업|기업\s*명|업체|업체\s*명|company|company\s*name|employer)$/i,
+  ],
+  [
+    'title',
+    /^(?:포지션|포지션\s*명|공고|공고\s*명|공고\s*제목|채용\s*포지션|모집\s*포지션|직무\s*명|position|title|job\s*title|role\s*title)$/i,
+  ],
+  [
+    'url',
+    /^(?:링크|공고\s*링크|채용\s*링크|지원\s*링크|원문|원문\s*링크|공고\s*주소|공고\s*url|url|link|job\s*link|posting|출처)$/i,
+  ],
+];
+
+export interface KeyLine {
+  key: EntryKey;
+  value: string;
+}
+
+/** The key a `key: value` line names, when it is one of an entry's own keys (company, position, link). */
+export function entryKey(text: string): KeyLine | undefined {
+  const match = /^\s*([^:：]{1,20}?)\s*[:：]\s*(.*)$/.exec(text);
+  if (!match?.[1] || match[2] === undefined) return undefined;
+  const name = match[1].replace(/[*_`[\]]/g, '').trim();
+  for (const [key, pattern] of KEYS) if (pattern.test(name)) return { key, value: match[2].trim() };
+  return undefined;
+}
+
+export const bareUrl = (text: string) => /(?:https?:\/\/|www\.)[^\s<>)\]]+/i.exec(text)?.[0];
