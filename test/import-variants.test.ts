@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/services/errors';
 import {
   classifyLabel,
   formatImportReport,
-  type ImportDeps,
   type ParsedDocument,
   type ParsedPosting,
   parseResearchDocument,
@@ -17,37 +14,12 @@ import { isGenericLinkText, splitEntryName } from '../src/services/import/entry'
 import { entryKey } from '../src/services/import/keyvalue';
 import { isReferenceHeading, isSummaryHeading } from '../src/services/import/labels';
 import { inlineItems } from '../src/services/import/markdown';
-import { createRoleDirectory } from '../src/services/roles';
+import { emptyServer, importFixture } from './support/import';
 
 /** Shapes of research notes the genre has beyond the ones test/import.test.ts covers. */
 
-const roles = createRoleDirectory({
-  roles: [
-    {
-      id: 'backend',
-      label: { en: 'Backend', ko: '백엔드' },
-      aliases: ['백엔드', '백엔드 개발자', '서버', 'server', 'back-end', 'backend developer'],
-    },
-    { id: 'frontend', label: { en: 'Frontend', ko: '프론트엔드' }, aliases: ['프론트엔드', 'front-end'] },
-    {
-      id: 'data-engineer',
-      label: { en: 'Data engineer', ko: '데이터 엔지니어' },
-      aliases: ['데이터 엔지니어', 'data engineer'],
-    },
-    {
-      id: 'game-client',
-      label: { en: 'Game client', ko: '게임 클라이언트' },
-      aliases: ['게임 클라이언트', 'game client'],
-    },
-  ],
-});
-const deps: ImportDeps = {
-  resolveRole: (text) => roles.resolve(text)?.id,
-  findByUrl: async () => undefined,
-};
-
-const fixture = (name: string) =>
-  readFileSync(fileURLToPath(new URL(`./fixtures/import/${name}`, import.meta.url)));
+const deps = emptyServer;
+const fixture = importFixture;
 
 /** What a posting says, in the fields the tests compare. */
 const shape = (p: ParsedPosting) => ({

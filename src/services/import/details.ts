@@ -1,3 +1,5 @@
+import { fencedLines } from './fences';
+
 /**
  * Folded sections (`<details><summary>카카오</summary> … </details>`): GitHub shows the summary as the title
  * of what the block holds. Before parsing, each summary becomes a heading line and the details tags become
@@ -14,7 +16,6 @@ export interface DetailsMarks {
 
 export const noDetails = (): DetailsMarks => ({ summaries: new Map(), closes: [] });
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const TAG = /<(\/?)(details|summary)\b[^>]*>/gi;
 const MAX_SUMMARY_LINES = 5;
 const SUMMARY_END = /<\/summary\s*>/i;
@@ -44,18 +45,10 @@ export function rewriteDetails(text: string): { text: string; marks: DetailsMark
   const lines = text.split('\n');
   /** Open blocks, innermost last: whether each has its summary yet. */
   const open: boolean[] = [];
-  let fence: string | undefined;
+  const fenced = fencedLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const fenceMatch = FENCE.exec(line);
-    if (fence) {
-      if (fenceMatch?.[1]?.startsWith(fence)) fence = undefined;
-      continue;
-    }
-    if (fenceMatch?.[1]) {
-      fence = fenceMatch[1].slice(0, 3);
-      continue;
-    }
+    if (fenced[i]) continue;
     if (!/<\/?(?:details|summary)\b/i.test(line)) continue;
     const at = i;
     let heading: string | undefined;

@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { UserError } from '../errors';
+import { fencedLines } from './fences';
 
 /**
  * How much markdown one import may hand to the parser, in characters. micromark is thorough but not fast,
@@ -60,7 +61,6 @@ export function tameLines(text: string): string {
   return lines.join('\n');
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING_START = /^#{1,6}(?:[ \t]|$)/;
 const BULLET_START = /^[-*+][ \t]+\S/;
 const ORDERED_START = /^\d{1,9}[.)][ \t]+\S/;
@@ -93,18 +93,10 @@ function tableOf(lines: string[], from: number, at: number): number | undefined 
  */
 function splitPoints(lines: string[]): number[] {
   const points: number[] = [0];
-  let fence: string | undefined;
+  const fenced = fencedLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const fenceMatch = FENCE.exec(line);
-    if (fence) {
-      if (fenceMatch?.[1]?.startsWith(fence)) fence = undefined;
-      continue;
-    }
-    if (fenceMatch?.[1]) {
-      fence = fenceMatch[1].slice(0, 3);
-      continue;
-    }
+    if (fenced[i]) continue;
     if (i === 0) continue;
     const afterBlank = (lines[i - 1] ?? '').trim() === '';
     if (
@@ -240,7 +232,7 @@ export function keepRelevant(text: string, isRoleHeading: (line: string) => bool
   const lines = text.split('\n');
   const out: string[] = new Array(lines.length).fill('');
   let start = 0;
-  let fence: string | undefined;
+  const fenced = fencedLines(lines);
   const flush = (end: number) => {
     let relevant = false;
     for (let i = start; i < end && !relevant; i++) relevant = HINT.test(lines[i] ?? '');
@@ -252,15 +244,7 @@ export function keepRelevant(text: string, isRoleHeading: (line: string) => bool
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const fenceMatch = FENCE.exec(line);
-    if (fence) {
-      if (fenceMatch?.[1]?.startsWith(fence)) fence = undefined;
-      continue;
-    }
-    if (fenceMatch?.[1]) {
-      fence = fenceMatch[1].slice(0, 3);
-      continue;
-    }
+    if (fenced[i]) continue;
     if (i > start && SECTION_START.test(line)) {
       flush(i);
       start = i;

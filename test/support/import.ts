@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ImportDeps } from '../../src/services/import';
+import { createRoleDirectory } from '../../src/services/roles';
+
+/** A small role table for import and export tests, independent of data/roles.json. */
+export const importRoles = createRoleDirectory({
+  roles: [
+    {
+      id: 'backend',
+      label: { en: 'Backend', ko: '백엔드' },
+      aliases: ['백엔드', '백엔드 개발자', '서버', '서버/백엔드', 'server', 'back-end', 'backend developer'],
+    },
+    {
+      id: 'frontend',
+      label: { en: 'Frontend', ko: '프론트엔드' },
+      aliases: ['프론트엔드', '프론트', 'front-end'],
+    },
+    {
+      id: 'data-engineer',
+      label: { en: 'Data engineer', ko: '데이터 엔지니어' },
+      aliases: ['데이터 엔지니어', 'data engineer'],
+    },
+    { id: 'devops', label: { en: 'DevOps', ko: '데브옵스' }, aliases: ['devops', 'mlops', 'sre'] },
+    {
+      id: 'game-client',
+      label: { en: 'Game client', ko: '게임 클라이언트' },
+      aliases: ['게임 클라이언트', '게임 클라이언트 개발자', 'game client'],
+    },
+    {
+      id: 'ai-ml',
+      label: { en: 'AI / ML', ko: 'AI 엔지니어' },
+      aliases: ['ai', 'computer vision', '컴퓨터 비전', 'vision', '머신러닝'],
+    },
+  ],
+});
+
+export const resolveRole = (text: string) => importRoles.resolve(text)?.id;
+
+/** An import into a server that has no postings yet. */
+export const emptyServer: ImportDeps = { resolveRole, findByUrl: async () => undefined };
+
+export const importFixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)));
