@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
 import type { z } from 'zod';
@@ -36,7 +37,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export const DEFAULT_STORE_URL = 'sqlite://data/role-radar.sqlite';
+/** data/role-radar.sqlite in the project, wherever the command is run from. */
+export const DEFAULT_STORE_URL = `sqlite://${fileURLToPath(new URL('../../../data/role-radar.sqlite', import.meta.url))}`;
 
 /** `sqlite://path/to/file.sqlite`, `sqlite://:memory:` or `memory://`. */
 export async function openStore(url: string = DEFAULT_STORE_URL): Promise<Store> {
