@@ -33,6 +33,17 @@ const text = (embed: ReturnType<typeof digestEmbed>) =>
   ].join('\n');
 
 describe('digest content', () => {
+  it('names skills in the digest’s language', async () => {
+    const { services, add } = await setup();
+    await add('backend', 'A', '- 비즈니스 영어\n- Python');
+    const model = await services.digest.build('g', { timezone: 'Asia/Seoul' });
+    const ko = digestReply(model, 'ko').embeds?.[0];
+    const en = digestReply(model, 'en').embeds?.[0];
+    if (!ko || !en) throw new Error('expected a digest embed');
+    expect(text(ko)).toContain('**영어**');
+    expect(text(en)).toContain('**English**');
+  });
+
   it('says a quiet week in one line', async () => {
     const { services, add, clock } = await setup();
     await add('backend', 'Old Co', '- Python');

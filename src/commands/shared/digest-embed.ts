@@ -49,16 +49,21 @@ function postingsField(model: DigestModel, t: Translate, locale: Locale): APIEmb
 
 const shareMove = (from: number, to: number) => `${percent(from)} → ${percent(to)}`;
 
-function changeLines(model: DigestModel, role: DigestRole, t: Translate): string[] {
+/** A skill's name in the digest's language. */
+const nameIn = (locale: Locale, s: { label: string; labelKo: string }) =>
+  locale === 'ko' ? s.labelKo : s.label;
+
+function changeLines(model: DigestModel, role: DigestRole, t: Translate, locale: Locale): string[] {
   if (!model.previousWeek) return [t('digest.first')];
   if (!role.changes) return [t('digest.new-role')];
   const lines: string[] = [];
   const { entered, rose, fell } = role.changes;
-  const names = (list: { label: string }[]) => list.map((s) => safe(s.label)).join(', ');
-  const moves = (list: { label: string; from: number; to: number }[]) =>
+  const names = (list: { label: string; labelKo: string }[]) =>
+    list.map((s) => safe(nameIn(locale, s))).join(', ');
+  const moves = (list: { label: string; labelKo: string; from: number; to: number }[]) =>
     list
       .slice(0, 4)
-      .map((s) => `${safe(s.label)} ${shareMove(s.from, s.to)}`)
+      .map((s) => `${safe(nameIn(locale, s))} ${shareMove(s.from, s.to)}`)
       .join(', ');
   if (entered.length > 0) lines.push(`🆕 ${t('digest.entered', { n: TOP_SHOWN, skills: names(entered) })}`);
   if (rose.length > 0) lines.push(`📈 ${t('digest.rose', { skills: moves(rose) })}`);
@@ -71,9 +76,11 @@ function roleField(model: DigestModel, role: DigestRole, t: Translate, locale: L
   const top =
     role.top.length === 0
       ? [t('digest.no-requirements')]
-      : role.top.map((s) => `\`${percent(s.share).padStart(4, ' ')}\` **${safe(s.label)}** (${s.count})`);
+      : role.top.map(
+          (s) => `\`${percent(s.share).padStart(4, ' ')}\` **${safe(nameIn(locale, s))}** (${s.count})`,
+        );
   const lines = [t('digest.role-counts', { added: role.newPostings, total: role.postings }), ...top];
-  lines.push(...changeLines(model, role, t));
+  lines.push(...changeLines(model, role, t, locale));
   return {
     name: t('digest.role', { role: role.label[locale] }),
     value: joinLines(lines, LIMITS.fieldValue, (count) => t('summary.more', { count })),
@@ -109,7 +116,7 @@ export function digestEmbed(model: DigestModel, locale: Locale): APIEmbed {
     fields.push({
       name: `🎯 ${t('digest.focus')}`,
       value: t('digest.focus-line', {
-        skill: safe(f.label),
+        skill: safe(nameIn(locale, f)),
         share: percent(f.share),
         roles: f.roles,
         asked: f.newPostings,

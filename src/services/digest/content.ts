@@ -23,6 +23,7 @@ export interface DigestPostingEntry {
 export interface DigestSkill {
   id: string;
   label: string;
+  labelKo: string;
   share: number;
   count: number;
 }
@@ -30,6 +31,7 @@ export interface DigestSkill {
 export interface DigestShareChange {
   id: string;
   label: string;
+  labelKo: string;
   from: number;
   to: number;
 }
@@ -52,6 +54,7 @@ export interface DigestRole {
 export interface DigestFocus {
   id: string;
   label: string;
+  labelKo: string;
   /** Share of all the group's postings that require it, and in how many roles it is required. */
   share: number;
   roles: number;
@@ -88,13 +91,13 @@ const round = (share: number) => Math.round(share * 1000) / 1000;
 function topOf(summary: RoleSummary, n: number): DigestSkill[] {
   return summary.required
     .slice(0, n)
-    .map((s) => ({ id: s.id, label: s.label, share: s.share, count: s.count }));
+    .map((s) => ({ id: s.id, label: s.label, labelKo: s.labelKo, share: s.share, count: s.count }));
 }
 
 function changesOf(
   summary: RoleSummary,
   previous: DigestSnapshot['roles'][string] | undefined,
-  label: (id: string) => string,
+  names: (id: string) => { label: string; labelKo: string },
 ): DigestRole['changes'] {
   if (!previous) return null;
   const top = topOf(summary, TOP_SHOWN);
@@ -107,7 +110,7 @@ function changesOf(
     const from = before.get(id);
     if (from === undefined) continue;
     const to = now.get(id) ?? 0;
-    if (Math.abs(to - from) >= SHARE_CHANGE - 1e-9) moved.push({ id, label: label(id), from, to });
+    if (Math.abs(to - from) >= SHARE_CHANGE - 1e-9) moved.push({ id, ...names(id), from, to });
   }
   const byMove = (a: DigestShareChange, b: DigestShareChange) =>
     Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.label.localeCompare(b.label);
@@ -138,10 +141,15 @@ async function focusOf(
   }
   const total = summaries.reduce((sum, s) => sum + s.postings, 0);
   if (total === 0 || askedBy.size === 0) return null;
-  const across = new Map<string, { count: number; roles: number; label: string }>();
+  const across = new Map<string, { count: number; roles: number; label: string; labelKo: string }>();
   for (const summary of summaries) {
     for (const skill of summary.required) {
-      const entry = across.get(skill.id) ?? { count: 0, roles: 0, label: skill.label };
+      const entry = across.get(skill.id) ?? {
+        count: 0,
+        roles: 0,
+        label: skill.label,
+        labelKo: skill.labelKo,
+      };
       entry.count += skill.count;
       entry.roles += 1;
       across.set(skill.id, entry);
@@ -158,6 +166,7 @@ async function focusOf(
   return {
     id: best.id,
     label: best.label,
+    labelKo: best.labelKo,
     share: round(best.count / total),
     roles: best.roles,
     newPostings: best.asked,
@@ -187,7 +196,11 @@ export async function buildDigest(
   const inUse = await deps.postings.rolesInUse(guildId);
   const summaries = await Promise.all(inUse.map((r) => deps.summary.forRole(guildId, r.roleId)));
   const summaryOf = new Map(summaries.map((s) => [s.role, s]));
-  const skillLabel = (id: string) => deps.normalizer.skill(id)?.label ?? id;
+  const skillNames = (id: string) => {
+    const skill = deps.normalizer.skill(id);
+    const label = skill?.label ?? id;
+    return { label, labelKo: skill?.labelKo ?? label };
+  };
 
   const roles: DigestRole[] = byRole.flatMap(({ roleId, label: roleLabel, count }) => {
     const summary = summaryOf.get(roleId);
@@ -199,7 +212,7 @@ export async function buildDigest(
         newPostings: count,
         postings: summary.postings,
         top: topOf(summary, TOP_SHOWN),
-        changes: changesOf(summary, previous?.roles[roleId], skillLabel),
+        changes: changesOf(summary, previous?.roles[roleId], skillNames),
       },
     ];
   });
