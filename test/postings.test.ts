@@ -174,3 +174,24 @@ describe('postings', () => {
     for (const id of [1, 250, 500]) expect((await ctx.services.postings.get('g1', id)).id).toBe(id);
   });
 });
+
+describe('a whole posting pasted into the requirements field', () => {
+  it('sorts its sections, leaves out duties and benefits, and keeps the text as pasted', async () => {
+    const text = [
+      '주요업무',
+      '• 결제 API 개발',
+      '자격요건',
+      '• Python 3년 이상',
+      '### 우대 사항',
+      '• AWS',
+      '혜택 및 복지',
+      '• 점심 식대',
+    ].join('\n');
+    const p = await ctx.services.postings.add('g1', { company: 'A', role: 'backend', requirements: text });
+    expect(p.items.map((i) => [i.section, i.text])).toEqual([
+      ['required', 'Python 3년 이상'],
+      ['preferred', 'AWS'],
+    ]);
+    expect(p.requirementsText).toBe(text);
+  });
+});

@@ -1,5 +1,5 @@
 import { createNormalizer } from '../../services/normalize';
-import { splitPastedSections } from '../../services/postings/compose';
+import { normalizePostingText } from '../../services/postings/compose';
 import type { Posting } from '../../services/postings/schema';
 import { postingExperience } from '../../services/summary/aggregate';
 import { loadTaxonomy } from '../../services/taxonomy/load';
@@ -13,11 +13,7 @@ export const normalizeCommand: CliCommand = {
   async run(args, io) {
     const normalizer = createNormalizer(loadTaxonomy());
     const text = await io.readStdin();
-    const sections = splitPastedSections(text, '');
-    const items = [
-      ...normalizer.normalizeSection(sections.requirements, 'required'),
-      ...normalizer.normalizeSection(sections.preferred, 'preferred'),
-    ];
+    const items = normalizePostingText(normalizer, text, '');
     const described = items.map((item) => ({
       text: item.text,
       section: item.section,

@@ -1,26 +1,70 @@
 import type { z } from 'zod';
 import { UserError } from '../errors';
+import { classifyLabel, type Label } from '../import/labels';
 import type { Normalizer } from '../normalize';
 import type { RoleDirectory } from '../roles';
-import { MAX_FIELD_CHARS, type NormalizedItem, type PostingInput, postingInputSchema } from './schema';
+import {
+  MAX_FIELD_CHARS,
+  type NormalizedItem,
+  type PostingInput,
+  postingInputSchema,
+  type Section,
+} from './schema';
 import { canonicalUrl } from './url';
 
-const PREFERRED_LABEL =
-  /^\s*(?:#{1,6}\s*)?[[(【]?\s*(?:우대\s*(?:사항|조건|요건)|부가\s*요건|preferred(?:\s+(?:qualifications?|skills?))?|nice[\s-]to[\s-]have|pluses?|bonus points?)\s*[\])】]?\s*:?\s*$/i;
+const LINE_MARKERS = /^\s*(?:#{1,6}\s*|[-*+•ㆍ·]\s*|\d{1,2}[.)]\s*)?/;
 
-/** A requirements field that also holds the preferred list (pasted whole) is split at the preferred label. */
+/** The section label a line of pasted text is, if it is one: `자격요건`, `### 우대 사항`, `- 혜택 및 복지`. */
+function sectionLabel(line: string): Label | undefined {
+  const text = line
+    .replace(LINE_MARKERS, '')
+    .replace(/\*\*|__/g, '')
+    .trim();
+  if (!text || text.length > 60) return undefined;
+  const label = classifyLabel(text);
+  // `기술 스택: Python, Django` is an item that happens to start like a label, not the start of a section.
+  if (!label || label.common || (label.kind === 'other' && label.rest)) return undefined;
+  return label;
+}
+
+/**
+ * Sorts pasted text into its sections. A member often pastes a whole posting into the requirements field:
+ * 자격요건 lines go to requirements, 우대사항 lines to preferred, and what stands under 주요업무, 복지 or 채용 절차
+ * goes nowhere. Text without labels stays in the field it was typed in.
+ */
 export function splitPastedSections(
   requirements: string,
   preferred: string,
 ): { requirements: string; preferred: string } {
-  const lines = requirements.split(/\r?\n/);
-  const at = lines.findIndex((line) => PREFERRED_LABEL.test(line.replace(/\*\*/g, '')));
-  if (at < 0) return { requirements, preferred };
-  const rest = lines.slice(at + 1).join('\n');
-  return {
-    requirements: lines.slice(0, at).join('\n'),
-    preferred: preferred.trim() ? `${rest}\n${preferred}` : rest,
+  const out: Record<Section, string[]> = { required: [], preferred: [] };
+  const scan = (text: string, start: Section) => {
+    let section: Section | 'other' = start;
+    for (const line of text.split(/\r?\n/)) {
+      const label = sectionLabel(line);
+      if (!label) {
+        if (section !== 'other') out[section].push(line);
+        continue;
+      }
+      section = label.kind;
+      if (label.rest && section !== 'other') out[section].push(label.rest);
+    }
   };
+  scan(requirements, 'required');
+  scan(preferred, 'preferred');
+  return { requirements: out.required.join('\n').trim(), preferred: out.preferred.join('\n').trim() };
+}
+
+/** A posting's items from its two texts, as stored or as pasted. */
+export function normalizePostingText(
+  normalizer: Normalizer,
+  requirements: string,
+  preferred: string,
+): NormalizedItem[] {
+  const sections = splitPastedSections(requirements, preferred);
+  return [
+    ...normalizer.normalizeSection(sections.requirements, 'required'),
+    ...normalizer.normalizeSection(sections.preferred, 'preferred'),
+  ];
 }
 
 export interface ComposedPosting {
@@ -75,11 +119,7 @@ export function composePosting(
   const role = roles.resolve(data.role);
   if (!role) throw new UserError('role.unknown', { role: data.role.slice(0, 50) });
   const { url, canonical } = checkUrl(data.url);
-  const sections = splitPastedSections(data.requirements, data.preferred);
-  const items = [
-    ...normalizer.normalizeSection(sections.requirements, 'required'),
-    ...normalizer.normalizeSection(sections.preferred, 'preferred'),
-  ];
+  const items = normalizePostingText(normalizer, data.requirements, data.preferred);
   if (items.length === 0) throw new UserError('posting.no-items');
   const title = data.title?.trim();
   return {
@@ -87,8 +127,8 @@ export function composePosting(
     roleId: role.id,
     ...(title ? { title } : {}),
     ...(url ? { url, canonicalUrl: canonical } : {}),
-    requirementsText: sections.requirements.trim(),
-    preferredText: sections.preferred.trim(),
+    requirementsText: data.requirements.trim(),
+    preferredText: data.preferred.trim(),
     ...(data.submittedBy ? { submittedBy: data.submittedBy } : {}),
     items,
   };

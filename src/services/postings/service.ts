@@ -12,7 +12,7 @@ import {
   companyRecord,
   emptyAggregate,
 } from '../summary/aggregate';
-import { type ComposedPosting, composePosting } from './compose';
+import { type ComposedPosting, composePosting, normalizePostingText } from './compose';
 import {
   chunkOf,
   DERIVED_SCHEMA,
@@ -111,10 +111,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       const updated: Posting[] = [];
       for (const posting of postings) {
         if (!posting) continue;
-        const items = [
-          ...normalizer.normalizeSection(posting.requirementsText, 'required'),
-          ...normalizer.normalizeSection(posting.preferredText, 'preferred'),
-        ];
+        const items = normalizePostingText(normalizer, posting.requirementsText, posting.preferredText);
         const next = { ...posting, items, taxonomyVersion: normalizer.version };
         updated.push(next);
         const aggregate = aggregates.get(next.roleId) ?? emptyAggregate(next.roleId, normalizer.version);
