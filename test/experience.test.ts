@@ -11,6 +11,7 @@ describe('parseExperience', () => {
     ['minimum 2 years of professional experience', 2],
     ['At least 4 years experience with Go', 4],
     ['실무 경력 1년 이상', 1],
+    ['Python 3년', 3],
     ['유관 개발 경력 3년 이상 보유', 3],
   ])('%s → %s years', (text, years) => {
     expect(parseExperience(text)?.minYears).toBe(years);

@@ -2,7 +2,7 @@ import type { Experience } from '../postings/schema';
 import { cleanText } from './text';
 
 const ABOUT_EXPERIENCE =
-  /\d\s*년\s*(?:이상|차|以上|\+)|경력|경험|실무|연차|근무|재직|개발|신입|주니어|years?|yrs|experience|junior|entry|graduate/i;
+  /\d\s*년(?![제도생])|경력|경험|실무|연차|근무|재직|개발|신입|주니어|years?|yrs|experience|junior|entry|graduate/i;
 const JUNIOR =
   /신입|주니어|경력\s*[:：]?\s*(?:무관|상관\s*없|관계\s*없|불문)|경력\s*(?:에|과)?\s*(?:상관|관계)\s*(?:없|無)|junior|new\s*grad|entry[-\s]level|no (?:prior )?experience (?:is )?required/i;
 const YEAR_NUMBER = String.raw`(\d{1,2}(?:\.\d)?)`;
