@@ -22,9 +22,13 @@ export class Changes {
   }
 
   async read<T>(type: RecordType<T>, key?: string): Promise<T | undefined> {
-    const change = this.changes.get(this.id(type as RecordType<unknown>, key));
+    const id = this.id(type as RecordType<unknown>, key);
+    const change = this.changes.get(id);
     if (change) return change.after as T | undefined;
-    return this.scope.get(type, key);
+    const value = await this.scope.get(type, key);
+    // Remembered as unchanged, so a later write knows what was there without reading it again.
+    this.changes.set(id, { type: type as RecordType<unknown>, key, before: value, after: value });
+    return value;
   }
 
   async readMany<T>(type: RecordType<T>, keys: readonly string[]): Promise<(T | undefined)[]> {
