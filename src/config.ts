@@ -15,7 +15,13 @@ export const configSchema = z.object({
   DISCORD_TOKEN: optional,
   DISCORD_CLIENT_ID: optional.pipe(snowflake.optional()),
   DEV_GUILD_ID: optional.pipe(snowflake.optional()),
-  DISCORD_API_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // discord.js adds the API version itself: `…/api/v10` and `…/api/` both mean `…/api`.
+  DISCORD_API_URL: optional.pipe(
+    z
+      .url({ protocol: /^https?$/ })
+      .transform((url) => url.replace(/\/+$/, '').replace(/\/v\d+$/, ''))
+      .optional(),
+  ),
   STORE_URL: optional.transform((v) => v ?? DEFAULT_STORE_URL),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
