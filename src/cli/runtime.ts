@@ -66,31 +66,24 @@ export async function openRuntime(
   };
 }
 
-/** A local file standing in for an uploaded one (the console's `/import file:notes.md`). */
-export function localAttachment(path: string): Attachment {
-  return {
-    name: basename(path),
-    size: 0,
-    async fetch() {
-      try {
-        return await readFile(path);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new UserError('file.not-found', { path });
-        throw new UserError('file.unreadable', { reason: code ?? String(error) });
-      }
-    },
-  };
-}
-
-export async function readTextFile(path: string): Promise<string> {
+/** A file named on the command line; a missing or unreadable one is the member's mistake, said in one line. */
+export async function readLocalFile(path: string): Promise<Buffer> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError('file.not-found', { path });
     throw new UserError('file.unreadable', { reason: code ?? String(error) });
   }
+}
+
+/** A local file standing in for an uploaded one (the console's `/import file:notes.md`). */
+export function localAttachment(path: string): Attachment {
+  return { name: basename(path), size: 0, fetch: () => readLocalFile(path) };
+}
+
+export async function readTextFile(path: string): Promise<string> {
+  return (await readLocalFile(path)).toString('utf8');
 }
 
 /** A UserError as one line in the member's language. */

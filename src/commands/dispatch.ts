@@ -11,7 +11,8 @@ export type Invocation =
   | { kind: 'modal'; customId: string; fields: Record<string, string> }
   | { kind: 'component'; customId: string };
 
-const newErrorId = () => randomBytes(4).toString('hex');
+/** A short id a member can quote, also found in the log line of the failure. */
+export const newErrorId = () => randomBytes(4).toString('hex');
 
 /**
  * Runs one invocation and always comes back with something to answer: a member's mistake becomes a message

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type AutocompleteInteraction,
@@ -6,7 +5,7 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
-import { autocomplete, dispatch, type Invocation } from '../commands/dispatch';
+import { autocomplete, dispatch, type Invocation, newErrorId } from '../commands/dispatch';
 import { commandByName, commandForCustomId } from '../commands/index';
 import type { Platform } from '../commands/types';
 import { toLocale, translator } from '../i18n';
@@ -40,8 +39,6 @@ export interface Router {
   /** Interactions being handled right now. */
   readonly inFlight: number;
 }
-
-const newErrorId = () => randomBytes(4).toString('hex');
 
 /**
  * Defer policy. A modal can only be the first answer to an interaction, so an invocation that may open

@@ -1,25 +1,18 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolveRole } from '../../commands/shared/role';
 import { UserError } from '../../services/errors';
 import type { ExportFormat } from '../../services/export';
 import { formatImportReport, MAX_IMPORT_BYTES } from '../../services/import';
-import { withRuntime } from '../runtime';
+import { readLocalFile, withRuntime } from '../runtime';
 import type { CliCommand } from './types';
 
 const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 
 async function readDocument(path: string | undefined): Promise<Buffer> {
   if (!path) throw new UserError('import.no-file');
-  try {
-    const bytes = await readFile(path);
-    if (bytes.length > MAX_IMPORT_BYTES) throw new UserError('import.too-large', { max: '1 MB' });
-    return bytes;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('file.not-found', { path });
-    throw new UserError('file.unreadable', { reason: code ?? String(error) });
-  }
+  const bytes = await readLocalFile(path);
+  if (bytes.length > MAX_IMPORT_BYTES) throw new UserError('import.too-large', { max: '1 MB' });
+  return bytes;
 }
 
 export const importCommand: CliCommand = {
