@@ -94,6 +94,24 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     createdAt: p.createdAt,
   });
 
+  /** The list index a chunk at a time, oldest or newest first (entries within a chunk in the same order). */
+  async function* indexChunks(scope: Scope, meta: GuildMeta, order: 'oldest' | 'newest') {
+    const last = chunkOf(Math.max(1, meta.nextId - 1));
+    for (let n = 0; n <= last; n++) {
+      const chunk = order === 'oldest' ? n : last - n;
+      const entries = (await scope.get(indexChunkRecord, String(chunk)))?.entries ?? [];
+      yield order === 'oldest' ? entries : [...entries].reverse();
+    }
+  }
+
+  const postingsOf = async (scope: Scope, entries: readonly IndexEntry[]) =>
+    (
+      await scope.getMany(
+        postingRecord,
+        entries.map((e) => String(e.id)),
+      )
+    ).filter((p): p is Posting => p !== undefined);
+
   /**
    * Re-normalizes every posting from its raw text and rebuilds every derived record (role totals, company
    * counts), when the taxonomy or the shape of the totals changed since they were made.
@@ -102,15 +120,9 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     const aggregates = new Map<string, Aggregate>();
     const companies = new Map<string, number>();
     const roleCounts: Record<string, number> = {};
-    for (let chunk = 0; chunk <= chunkOf(Math.max(1, meta.nextId - 1)); chunk++) {
-      const entries = (await scope.get(indexChunkRecord, String(chunk)))?.entries ?? [];
-      const postings = await scope.getMany(
-        postingRecord,
-        entries.map((e) => String(e.id)),
-      );
+    for await (const entries of indexChunks(scope, meta, 'oldest')) {
       const updated: Posting[] = [];
-      for (const posting of postings) {
-        if (!posting) continue;
+      for (const posting of await postingsOf(scope, entries)) {
         const items = normalizePostingText(normalizer, posting.requirementsText, posting.preferredText);
         const next = { ...posting, items, taxonomyVersion: normalizer.version };
         updated.push(next);
@@ -344,13 +356,12 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
         : Object.values(meta.roles).reduce((a, b) => a + b, 0);
       const entries: IndexEntry[] = [];
       let skipped = 0;
-      for (let chunk = chunkOf(Math.max(1, meta.nextId - 1)); chunk >= 0 && entries.length < limit; chunk--) {
-        const chunkEntries = (await scope.get(indexChunkRecord, String(chunk)))?.entries ?? [];
-        for (let i = chunkEntries.length - 1; i >= 0 && entries.length < limit; i--) {
-          const entry = chunkEntries[i];
-          if (!entry || (options.roleId && entry.roleId !== options.roleId)) continue;
+      for await (const chunk of indexChunks(scope, meta, 'newest')) {
+        for (const entry of chunk) {
+          if (options.roleId && entry.roleId !== options.roleId) continue;
           if (skipped < offset) skipped++;
           else entries.push(entry);
+          if (entries.length >= limit) return { entries, total, offset };
         }
       }
       return { entries, total, offset };
@@ -361,14 +372,9 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       const scope = await open(guildId);
       const meta = await readMeta(scope);
       const result: Posting[] = [];
-      for (let chunk = 0; chunk <= chunkOf(Math.max(1, meta.nextId - 1)); chunk++) {
-        const entries = (await scope.get(indexChunkRecord, String(chunk)))?.entries ?? [];
+      for await (const entries of indexChunks(scope, meta, 'oldest')) {
         const wanted = entries.filter((e) => !options.roleId || e.roleId === options.roleId);
-        const postings = await scope.getMany(
-          postingRecord,
-          wanted.map((e) => String(e.id)),
-        );
-        for (const posting of postings) if (posting) result.push(posting);
+        result.push(...(await postingsOf(scope, wanted)));
       }
       return result;
     },
@@ -379,11 +385,10 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       const meta = await readMeta(scope);
       const from = since.getTime();
       const result: IndexEntry[] = [];
-      for (let chunk = chunkOf(Math.max(1, meta.nextId - 1)); chunk >= 0; chunk--) {
-        const entries = (await scope.get(indexChunkRecord, String(chunk)))?.entries ?? [];
+      for await (const entries of indexChunks(scope, meta, 'newest')) {
         const recent = entries.filter((e) => Date.parse(e.createdAt) >= from);
-        result.push(...recent.reverse());
-        if (entries.length > 0 && recent.length < entries.length) break;
+        result.push(...recent);
+        if (recent.length < entries.length) break;
       }
       return result;
     },
