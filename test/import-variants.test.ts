@@ -14,7 +14,7 @@ import { isGenericLinkText, splitEntryName } from '../src/services/import/entry'
 import { entryKey } from '../src/services/import/keyvalue';
 import { isReferenceHeading, isSummaryHeading } from '../src/services/import/labels';
 import { inlineItems } from '../src/services/import/markdown';
-import { emptyServer, importFixture } from './support/import';
+import { emptyServer, importFixture, megabyte } from './support/import';
 
 /** Shapes of research notes the genre has beyond the ones test/import.test.ts covers. */
 
@@ -637,20 +637,6 @@ describe('near misses: what looks like a new shape but is not', () => {
 });
 
 describe('hostile files in the new shapes', () => {
-  const MB = 1024 * 1024;
-  const megabyte = (make: (i: number) => string) => {
-    const parts: string[] = [];
-    let bytes = 0;
-    for (let i = 0; ; i++) {
-      const line = make(i);
-      const size = Buffer.byteLength(line);
-      if (bytes + size > MB) break;
-      parts.push(line);
-      bytes += size;
-    }
-    return parts.join('');
-  };
-
   it.each([
     ['table rows', megabyte((i) => `| 회사${i} | 파이썬 ${i}<br>장고 | 도커 |\n`)],
     ['a table cell of <br>', `| 자격요건 | 우대사항 |\n| --- | --- |\n| ${'a<br>'.repeat(200_000)} | b |\n`],

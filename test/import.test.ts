@@ -13,7 +13,7 @@ import {
 import { decoratedLabel, isSummaryHeading } from '../src/services/import/labels';
 import { parseRoleLine, roleFromHeading } from '../src/services/import/role';
 import { canonicalUrl } from '../src/services/postings/url';
-import { emptyServer, importFixture, resolveRole } from './support/import';
+import { emptyServer, importFixture, megabyte, resolveRole } from './support/import';
 
 const fixture = importFixture;
 
@@ -592,19 +592,6 @@ describe('entries that are not postings', () => {
 
 describe('hostile files', () => {
   const MB = 1024 * 1024;
-  /** Lines from make(i) until the text is just under 1 MB of UTF-8. */
-  const megabyte = (make: (i: number) => string) => {
-    const parts: string[] = [];
-    let bytes = 0;
-    for (let i = 0; ; i++) {
-      const line = make(i);
-      const size = Buffer.byteLength(line);
-      if (bytes + size > MB) break;
-      parts.push(line);
-      bytes += size;
-    }
-    return parts.join('');
-  };
   const timed = <T>(fn: () => T): { value: T; ms: number } => {
     const start = performance.now();
     const value = fn();

@@ -42,3 +42,18 @@ export const emptyServer: ImportDeps = { resolveRole, findByUrl: async () => und
 
 export const importFixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)));
+
+/** Lines from make(i) until the text is just under 1 MB of UTF-8: a hostile upload at the size limit. */
+export function megabyte(make: (i: number) => string): string {
+  const MB = 1024 * 1024;
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; ; i++) {
+    const line = make(i);
+    const size = Buffer.byteLength(line);
+    if (bytes + size > MB) break;
+    parts.push(line);
+    bytes += size;
+  }
+  return parts.join('');
+}
