@@ -75,6 +75,16 @@ const postingCommand = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('company').setDescription('Company').setAutocomplete(true)),
   );
 
+/** A guild with the posting command registered, and a client logged in and waiting for its next interaction. */
+async function withPostingCommand() {
+  const guild = discord.addGuild();
+  await restClient().put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
+    body: [postingCommand.toJSON()],
+  });
+  const client = await login();
+  return { guild, client, received: nextInteraction(client) };
+}
+
 describe('login and guilds', () => {
   it('logs a bare client in: ready fires with the application and bot user', async () => {
     discord.addGuild();
@@ -174,12 +184,7 @@ describe('interactions', () => {
   });
 
   it('types options from the registered command, incl. subcommands', async () => {
-    const guild = discord.addGuild();
-    await restClient().put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
-      body: [postingCommand.toJSON()],
-    });
-    const client = await login();
-    const received = nextInteraction(client);
+    const { guild, received } = await withPostingCommand();
     const sent = discord.sendCommand({
       name: 'posting',
       subcommand: 'add',
@@ -280,12 +285,7 @@ describe('interactions', () => {
   });
 
   it('answers autocomplete with respond()', async () => {
-    const guild = discord.addGuild();
-    await restClient().put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
-      body: [postingCommand.toJSON()],
-    });
-    const client = await login();
-    const received = nextInteraction(client);
+    const { received } = await withPostingCommand();
     const sent = discord.sendAutocomplete({
       name: 'posting',
       subcommand: 'search',
