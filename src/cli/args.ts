@@ -27,3 +27,6 @@ export function parseCli<T extends OptionSpec>(argv: string[], options: T) {
 export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
   return toLocale(flag ?? env.ROLE_RADAR_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
 }
+
+/** A string flag's value; absent or boolean flags read as undefined. */
+export const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);

@@ -3,10 +3,9 @@ import { resolveRole } from '../../commands/shared/role';
 import { UserError } from '../../services/errors';
 import type { ExportFormat } from '../../services/export';
 import { formatImportReport, MAX_IMPORT_BYTES } from '../../services/import';
+import { str } from '../args';
 import { readLocalFile, withRuntime } from '../runtime';
 import type { CliCommand } from './types';
-
-const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 
 async function readDocument(path: string | undefined): Promise<Buffer> {
   if (!path) throw new UserError('import.no-file');

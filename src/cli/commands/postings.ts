@@ -1,18 +1,24 @@
 import { postingEmbed } from '../../commands/shared/posting-embed';
 import { resolveRole } from '../../commands/shared/role';
 import { summaryEmbed } from '../../commands/shared/summary-embed';
+import type { Context } from '../../commands/types';
 import { UserError } from '../../services/errors';
+import type { Posting } from '../../services/postings/schema';
+import { str } from '../args';
 import { renderReply } from '../render';
-import { readTextFile, withRuntime } from '../runtime';
+import { type Io, readTextFile, withRuntime } from '../runtime';
 import type { CliCommand } from './types';
-
-const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 
 function positiveId(raw: string | undefined): number {
   const id = Number(String(raw ?? '').replace(/^#/, ''));
   if (!Number.isSafeInteger(id) || id <= 0)
     throw new UserError('posting.not-found', { id: String(raw ?? '') });
   return id;
+}
+
+/** A posting as JSON, or as the card the bot shows on Discord. */
+function printPosting(io: Io, json: boolean, ctx: Context, posting: Posting) {
+  io.stdout(json ? JSON.stringify(posting, null, 2) : renderReply({ embeds: [postingEmbed(ctx, posting)] }));
 }
 
 export const addCommand: CliCommand = {
@@ -43,10 +49,7 @@ export const addCommand: CliCommand = {
         ...(str(v.title) ? { title: str(v.title) } : {}),
         ...(str(v.url) ? { url: str(v.url) } : {}),
       });
-      const ctx = rt.context();
-      io.stdout(
-        args.json ? JSON.stringify(posting, null, 2) : renderReply({ embeds: [postingEmbed(ctx, posting)] }),
-      );
+      printPosting(io, args.json, rt.context(), posting);
       return 0;
     });
   },
@@ -115,10 +118,7 @@ export const showCommand: CliCommand = {
   async run(args, io) {
     return withRuntime(args, async (rt) => {
       const posting = await rt.services.postings.get(rt.guildId, positiveId(args.positionals[0]));
-      const ctx = rt.context();
-      io.stdout(
-        args.json ? JSON.stringify(posting, null, 2) : renderReply({ embeds: [postingEmbed(ctx, posting)] }),
-      );
+      printPosting(io, args.json, rt.context(), posting);
       return 0;
     });
   },
