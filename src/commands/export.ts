@@ -52,11 +52,8 @@ export const exportCommand = {
     if (data.length > MAX_EXPORT_BYTES) {
       throw new UserError('export.too-large', { size: `${(data.length / 1024 / 1024).toFixed(1)} MB` });
     }
-    const count = (
-      await ctx.services.postings.list(ctx.guildId, roleId ? { roleId, limit: 1 } : { limit: 1 })
-    ).total;
     return ephemeral({
-      content: ctx.t('export.done', { count, format: options.format }),
+      content: ctx.t('export.done', { count: file.postings, format: options.format }),
       files: [{ name: file.filename, data }],
     });
   },

@@ -107,6 +107,7 @@ describe('/export', () => {
     const csv = h.discord.sendCommand({ name: 'export', options: { format: 'csv' } });
     const file = await csv.nextMessage();
     expect(file.ephemeral).toBe(true);
+    expect(file.content).toMatch(/Exported 5 postings as csv|공고 5개를 csv/);
     expect(file.files[0]?.name).toMatch(/\.csv$/);
     expect(file.files[0]?.text).toContain('하늘소프트');
 

@@ -42,7 +42,7 @@ export function createExportService(deps: {
         }
       }
       const basename = `role-radar-${options.roleId ?? 'all'}`;
-      return exportPostings(options.format, postings, {
+      const file = exportPostings(options.format, postings, {
         basename,
         roleLabel,
         summary: summaries,
@@ -50,6 +50,7 @@ export function createExportService(deps: {
         guild: guildId,
         ...(options.now ? { now: options.now } : {}),
       });
+      return { ...file, postings: postings.length };
     },
   };
 }
