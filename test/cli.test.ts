@@ -114,6 +114,15 @@ describe('role-radar CLI', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses empty text to normalize and a summary without a role, naming what is missing', async () => {
+    const empty = await runCli(['normalize'], { input: ' \n' });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr.trim()).toBe('The requirements field is empty.');
+    const noRole = await runCli(['summary', '--lang', 'ko'], { env });
+    expect(noRole.code).toBe(1);
+    expect(noRole.stderr.trim()).toBe('직무 항목이 비어 있습니다.');
+  });
+
   it('answers in Korean with --lang ko', async () => {
     const result = await runCli(
       [

@@ -4,6 +4,7 @@ import { createContext } from '../commands/context';
 import type { Attachment, Context, Platform } from '../commands/types';
 import { loadConfig } from '../config';
 import { type Locale, translator } from '../i18n';
+import { userErrorMessage } from '../i18n/user-error';
 import { createLogger, type Logger } from '../logger';
 import { createServices, type Services } from '../services';
 import { UserError } from '../services/errors';
@@ -88,8 +89,7 @@ export async function readTextFile(path: string): Promise<string> {
 
 /** A UserError as one line in the member's language. */
 export function describeUserError(error: UserError, locale: Locale): string {
-  const t = translator(locale);
-  return t(`error.${error.code}`, { examples: 'backend, frontend, devops', ...error.params });
+  return userErrorMessage(translator(locale), error, 'backend, frontend, devops');
 }
 
 /** Runs fn with the runtime the CLI flags name, and closes the store whatever happens. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MessageKey } from '../i18n';
+import { userErrorMessage } from '../i18n/user-error';
 import type { Logger } from '../logger';
 import { isUserError } from '../services/errors';
 import { StoreCorruptionError } from '../services/store/repository';
@@ -43,15 +43,11 @@ export async function dispatch(ctx: Context, invocation: Invocation, logger: Log
 
 export function failure(ctx: Context, error: unknown, logger: Logger, invocation: unknown): Response {
   if (isUserError(error)) {
-    const key = `error.${error.code}` as const;
     const examples = ctx.services.roles.all
       .slice(0, 6)
       .map((role) => role.label[ctx.locale])
       .join(', ');
-    const params: Record<string, string | number> = { examples, ...error.params };
-    const field = String(params.field ?? '');
-    if (FIELD_LABELS.has(field)) params.field = ctx.t(`modal.field.${field}` as MessageKey);
-    return errorReply(ctx.t(key, params));
+    return errorReply(userErrorMessage(ctx.t, error, examples));
   }
   const errorId = newErrorId();
   const err = error instanceof Error ? error : new Error(String(error));
@@ -68,8 +64,6 @@ export function failure(ctx: Context, error: unknown, logger: Logger, invocation
   );
   return errorReply(ctx.t('error.unexpected', { errorId }));
 }
-
-const FIELD_LABELS = new Set(['company', 'title', 'url', 'requirements', 'preferred']);
 
 const errorReply = (content: string): Response => ({ type: 'reply', reply: { content, ephemeral: true } });
 

@@ -1,7 +1,7 @@
 export const en = {
   // errors
   'error.input.invalid': 'The {field} field is not valid.',
-  'error.input.empty': 'The {field} field is empty. Paste the posting text and try again.',
+  'error.input.empty': 'The {field} field is empty.',
   'error.input.too-long': 'The {field} field is too long (at most {max} characters).',
   'error.input.bad-url': 'That is not a web address I can use: "{url}". Use a full https:// link.',
   'error.role.unknown': 'I do not know the role "{role}". Try one of: {examples}.',
@@ -47,6 +47,12 @@ export const en = {
   // modal
   'modal.posting.title': 'Add a posting',
   'modal.posting.edit-title': 'Edit posting #{id}',
+  'field.company': 'company',
+  'field.title': 'position title',
+  'field.url': 'link',
+  'field.requirements': 'requirements',
+  'field.preferred': 'preferred',
+  'field.role': 'role',
   'modal.field.company': 'Company',
   'modal.field.title': 'Position title',
   'modal.field.url': 'Posting URL',

@@ -2,7 +2,7 @@ import type { en } from './en';
 
 export const ko: Record<keyof typeof en, string> = {
   'error.input.invalid': '{field} 항목이 올바르지 않습니다.',
-  'error.input.empty': '{field} 항목이 비어 있습니다. 공고 내용을 붙여 넣고 다시 시도해 주세요.',
+  'error.input.empty': '{field} 항목이 비어 있습니다.',
   'error.input.too-long': '{field} 항목이 너무 깁니다 (최대 {max}자).',
   'error.input.bad-url': '사용할 수 없는 주소입니다: "{url}". https:// 로 시작하는 전체 링크를 넣어 주세요.',
   'error.role.unknown': '"{role}" 직무를 알 수 없습니다. 다음 중 하나를 써 보세요: {examples}.',
@@ -47,6 +47,12 @@ export const ko: Record<keyof typeof en, string> = {
   'sub.edit.description': '공고 수정 (저장하면 다시 분석합니다)',
   'modal.posting.title': '공고 추가',
   'modal.posting.edit-title': '#{id} 공고 수정',
+  'field.company': '회사',
+  'field.title': '포지션 이름',
+  'field.url': '공고 링크',
+  'field.requirements': '자격요건',
+  'field.preferred': '우대사항',
+  'field.role': '직무',
   'modal.field.company': '회사',
   'modal.field.title': '포지션 이름',
   'modal.field.url': '공고 링크',

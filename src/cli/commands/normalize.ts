@@ -1,9 +1,13 @@
+import { UserError } from '../../services/errors';
 import { createNormalizer } from '../../services/normalize';
 import { normalizePostingText } from '../../services/postings/compose';
 import type { Posting } from '../../services/postings/schema';
 import { postingExperience } from '../../services/summary/aggregate';
 import { loadTaxonomy } from '../../services/taxonomy/load';
 import type { CliCommand } from './types';
+
+/** Far more than any posting; past it the text is not a posting. */
+const MAX_NORMALIZE_CHARS = 50_000;
 
 /** Prints what the normalizer makes of a posting read on stdin; needs no store. */
 export const normalizeCommand: CliCommand = {
@@ -13,6 +17,10 @@ export const normalizeCommand: CliCommand = {
   async run(args, io) {
     const normalizer = createNormalizer(loadTaxonomy());
     const text = await io.readStdin();
+    if (text.trim() === '') throw new UserError('input.empty', { field: 'requirements' });
+    if (text.length > MAX_NORMALIZE_CHARS) {
+      throw new UserError('input.too-long', { field: 'requirements', max: MAX_NORMALIZE_CHARS });
+    }
     const items = normalizePostingText(normalizer, text, '');
     const described = items.map((item) => ({
       text: item.text,

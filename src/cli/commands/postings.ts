@@ -62,6 +62,7 @@ export const summaryCommand: CliCommand = {
   async run(args, io) {
     return withRuntime(args, async (rt) => {
       const ctx = rt.context();
+      if (args.positionals.length === 0) throw new UserError('input.empty', { field: 'role' });
       const roleId = resolveRole(ctx, args.positionals.join(' '));
       const summary = await rt.services.summary.forRole(rt.guildId, roleId);
       if (args.json) {
