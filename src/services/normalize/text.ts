@@ -1,8 +1,6 @@
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-const MARKDOWN_LINK = /\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)/g;
 const BARE_URL = /\bhttps?:\/\/\S+/gi;
 const EMPHASIS = /\*\*|__|~~|[`*]/g;
-const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 
 /** Text that NFKC leaves as it is: ASCII and precomposed Hangul syllables, most of every posting. */
 const NFKC_STABLE = /^[\s!-~\uac00-\ud7a3]*$/;
@@ -12,14 +10,70 @@ const MARKUP_CHARS = /[[<*_~`]|https?:|\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad
 export function cleanText(text: string): string {
   let out = NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
   if (MARKUP_CHARS.test(out)) {
-    out = out
-      .replace(ZERO_WIDTH, '')
-      .replace(MARKDOWN_LINK, '$1')
-      .replace(BARE_URL, ' ')
-      .replace(HTML_TAG, ' ')
-      .replace(EMPHASIS, '');
+    out = out.replace(ZERO_WIDTH, '');
+    out = withoutHtmlTags(withoutMarkdownLinks(out).replace(BARE_URL, ' ')).replace(EMPHASIS, '');
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * `[label](target)` → `label`, as /\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)/g would, in one pass. The
+ * regex retries from every `[` and rescans to the same `]` each time (quadratic on a flood of `[`); here
+ * every `[` before a `]` shares that `]`, so a span that fails is skipped whole.
+ */
+export function withoutMarkdownLinks(text: string): string {
+  let out = '';
+  let from = 0;
+  let at = text.indexOf('[');
+  while (at >= 0) {
+    const close = text.indexOf(']', at + 1);
+    if (close < 0) break;
+    const end = text[close + 1] === '(' ? linkTargetEnd(text, close + 2) : -1;
+    if (end >= 0) {
+      out += text.slice(from, at) + text.slice(at + 1, close);
+      from = end;
+    }
+    at = text.indexOf('[', end >= 0 ? end : close + 1);
+  }
+  return out + text.slice(from);
+}
+
+/** Where a link target that starts at `i` (after its `(`) ends, past its `)`; -1 if it is not one. */
+function linkTargetEnd(text: string, i: number): number {
+  const plain = (c: string | undefined) => c !== undefined && c !== '(' && c !== ')' && !/\s/.test(c);
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ')') return i + 1;
+    if (c === '(') {
+      i++;
+      while (plain(text[i])) i++;
+      if (text[i] !== ')') return -1;
+      i++;
+    } else if (plain(c)) i++;
+    else return -1;
+  }
+  return -1;
+}
+
+/**
+ * Each HTML tag → a space, as /<\/?[a-z][^>]*>/gi would, in one pass: once no `>` follows, no later `<`
+ * can start a tag, where the regex would rescan to the end from every `<`.
+ */
+export function withoutHtmlTags(text: string): string {
+  let out = '';
+  let from = 0;
+  let at = text.indexOf('<');
+  while (at >= 0) {
+    const name = text[at + 1] === '/' ? at + 2 : at + 1;
+    if (/[a-z]/i.test(text[name] ?? '')) {
+      const close = text.indexOf('>', name + 1);
+      if (close < 0) break;
+      out += `${text.slice(from, at)} `;
+      from = close + 1;
+      at = text.indexOf('<', from);
+    } else at = text.indexOf('<', at + 1);
+  }
+  return out + text.slice(from);
 }
 
 /** Lowercases one character at a time so positions in the result match positions in the input. */
