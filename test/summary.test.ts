@@ -103,8 +103,10 @@ describe('derived records', () => {
     const meta = await scope.get(guildMetaRecord);
     const stale = await scope.get(aggregateRecord, 'backend');
     if (!meta || !stale) throw new Error('expected stored records');
-    await scope.set(guildMetaRecord, undefined, { ...meta, derivedSchema: 1 });
-    await scope.set(aggregateRecord, 'backend', { ...stale, postings: 99, companies: 42 });
+    await scope.change(async (tx) => {
+      tx.write(guildMetaRecord, undefined, { ...meta, derivedSchema: 1 });
+      tx.write(aggregateRecord, 'backend', { ...stale, postings: 99, companies: 42 });
+    });
 
     const next = createServices({
       store: ctx.temp.store,

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { UserError } from '../errors';
-import type { Store } from '../store/repository';
+import type { ChangeSet, Store } from '../store/repository';
 import {
   canonicalTimeZone,
   DIGEST_DEFAULTS,
@@ -61,13 +61,13 @@ export function createDigestService(deps: DigestDeps) {
     }
   };
 
-  const updateIndex = (guildId: string, configured: boolean) =>
-    store.global.exclusive(async () => {
-      const current = (await store.global.get(digestGuildsRecord))?.guilds ?? [];
-      const has = current.includes(guildId);
-      if (has === configured) return;
+  /** Keeps the installation's list of servers with a digest on, in the same unit as the server's setting. */
+  const updateIndex = (tx: ChangeSet, guildId: string, configured: boolean) =>
+    tx.read(digestGuildsRecord).then((record) => {
+      const current = record?.guilds ?? [];
+      if (current.includes(guildId) === configured) return;
       const guilds = configured ? [...current, guildId] : current.filter((id) => id !== guildId);
-      await store.global.set(digestGuildsRecord, undefined, { guilds });
+      tx.write(digestGuildsRecord, undefined, { guilds });
     });
 
   const previousSnapshot = async (guildId: string, week: string): Promise<DigestSnapshot | undefined> => {
@@ -93,8 +93,8 @@ export function createDigestService(deps: DigestDeps) {
         throw new UserError('input.invalid', { field: 'weekday' });
       }
       const scope = store.guild(guildId);
-      const config = await scope.exclusive(async () => {
-        const previous = await scope.get(digestConfigRecord);
+      const config = await store.change([scope, store.global], async (tx) => {
+        const previous = await tx(scope).read(digestConfigRecord);
         const next: DigestConfig = {
           schema: 1,
           channelId: settings.channelId,
@@ -110,10 +110,10 @@ export function createDigestService(deps: DigestDeps) {
               : {}),
           ...(settings.updatedBy ? { updatedBy: settings.updatedBy } : {}),
         };
-        await scope.set(digestConfigRecord, undefined, next);
+        tx(scope).write(digestConfigRecord, undefined, next);
+        await updateIndex(tx(store.global), guildId, true);
         return next;
       });
-      await updateIndex(guildId, true);
       emit({ guildId, config });
       return config;
     },
@@ -124,8 +124,9 @@ export function createDigestService(deps: DigestDeps) {
      */
     async disable(guildId: string, reason?: DisabledReason): Promise<DigestConfig | undefined> {
       const scope = store.guild(guildId);
-      const config = await scope.exclusive(async () => {
-        const previous = await scope.get(digestConfigRecord);
+      const config = await store.change([scope, store.global], async (tx) => {
+        await updateIndex(tx(store.global), guildId, false);
+        const previous = await tx(scope).read(digestConfigRecord);
         if (!previous) return undefined;
         const { disabledReason: _r, disabledAt: _a, ...rest } = previous;
         const next: DigestConfig = {
@@ -133,10 +134,9 @@ export function createDigestService(deps: DigestDeps) {
           enabled: false,
           ...(reason ? { disabledReason: reason, disabledAt: clock.now().toISOString() } : {}),
         };
-        await scope.set(digestConfigRecord, undefined, next);
+        tx(scope).write(digestConfigRecord, undefined, next);
         return next;
       });
-      await updateIndex(guildId, false);
       emit({ guildId, config: config ?? null });
       return config;
     },
@@ -192,20 +192,18 @@ export function createDigestService(deps: DigestDeps) {
       const now = posted.now ?? clock.now();
       const scope = store.guild(guildId);
       const snapshot = await takeSnapshot(deps, guildId, posted.week, now);
-      await scope.exclusive(async () => {
-        await scope.set(digestLastPostedRecord, undefined, {
+      await scope.change(async (tx) => {
+        tx.write(digestLastPostedRecord, undefined, {
           week: posted.week,
           postedAt: now.toISOString(),
           channelId: posted.channelId,
           ...(posted.messageId ? { messageId: posted.messageId } : {}),
         });
-        await scope.set(digestSnapshotRecord, posted.week, snapshot);
-        const weeks = [
-          ...new Set([...((await scope.get(digestSnapshotWeeksRecord))?.weeks ?? []), posted.week]),
-        ].sort();
+        tx.write(digestSnapshotRecord, posted.week, snapshot);
+        const weeks = [...new Set([...((await tx.read(digestSnapshotWeeksRecord))?.weeks ?? []), posted.week])].sort();
         const dropped = weeks.slice(0, Math.max(0, weeks.length - SNAPSHOTS_KEPT));
-        await scope.set(digestSnapshotWeeksRecord, undefined, { weeks: weeks.slice(dropped.length) });
-        for (const week of dropped) await scope.delete(digestSnapshotRecord, week);
+        tx.write(digestSnapshotWeeksRecord, undefined, { weeks: weeks.slice(dropped.length) });
+        for (const week of dropped) tx.delete(digestSnapshotRecord, week);
       });
     },
 

@@ -76,18 +76,20 @@ export function createImportService(deps: {
     /** Stores a plan's postings, all or none, and keeps the authors' own summary with each role imported. */
     async commit(guildId: string, plan: ImportPlan, source?: string): Promise<ImportResult> {
       if (plan.inputs.length === 0) throw new UserError('import.empty');
-      const added = await deps.postings.addMany(guildId, plan.inputs);
-      if (plan.authorSummary) {
-        const scope = deps.store.guild(guildId);
-        const record = {
-          text: plan.authorSummary.slice(0, 20_000),
-          ...(source ? { source: source.slice(0, 200) } : {}),
-          importedAt: deps.clock.now().toISOString(),
-        };
-        for (const roleId of new Set(added.map((p) => p.roleId))) {
-          await scope.set(authorSummaryRecord, roleId, record);
-        }
-      }
+      const summary = plan.authorSummary;
+      const importedAt = deps.clock.now().toISOString();
+      // The authors' summary is written in the same unit of change as the postings: both or neither.
+      const added = await deps.postings.addMany(guildId, plan.inputs, {
+        also: (tx, postings) => {
+          if (!summary) return;
+          const record = {
+            text: summary.slice(0, 20_000),
+            ...(source ? { source: source.slice(0, 200) } : {}),
+            importedAt,
+          };
+          for (const roleId of new Set(postings.map((p) => p.roleId))) tx.write(authorSummaryRecord, roleId, record);
+        },
+      });
       return { added, plan };
     },
 

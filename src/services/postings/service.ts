@@ -2,8 +2,7 @@ import type { Clock } from '../clock';
 import { UserError } from '../errors';
 import type { Normalizer } from '../normalize';
 import type { RoleDirectory } from '../roles';
-import { Changes } from '../store/changes';
-import type { Scope, Store } from '../store/repository';
+import type { ChangeSet, Scope, Store } from '../store/repository';
 import {
   type Aggregate,
   aggregateRecord,
@@ -12,7 +11,8 @@ import {
   companyRecord,
   emptyAggregate,
 } from '../summary/aggregate';
-import { type ComposedPosting, composePosting, normalizePostingText } from './compose';
+import { type ComposedPosting, composePosting } from './compose';
+import { indexEntry, type Problem, reconcile } from './derived';
 import {
   chunkOf,
   DERIVED_SCHEMA,
@@ -25,6 +25,8 @@ import {
 } from './records';
 import { POSTING_SCHEMA_VERSION, type Posting, type PostingInput } from './schema';
 import { canonicalUrl } from './url';
+
+export type { Problem } from './derived';
 
 export interface Actor {
   userId: string;
@@ -54,19 +56,24 @@ interface Deps {
   roles: RoleDirectory;
 }
 
+/** Reads a unit of change makes: its own change set, or committed state for plain reads. */
+type Reader = Pick<ChangeSet, 'read'>;
+
 export type PostingService = ReturnType<typeof createPostingService>;
 
 export function createPostingService({ store, clock, normalizer, roles }: Deps) {
   const current = new Set<string>();
 
-  const readMeta = async (scope: Scope): Promise<GuildMeta> =>
-    (await scope.get(guildMetaRecord)) ?? {
-      schema: 1,
-      nextId: 1,
-      taxonomyVersion: normalizer.version,
-      derivedSchema: DERIVED_SCHEMA,
-      roles: {},
-    };
+  const emptyMeta = (): GuildMeta => ({
+    schema: 1,
+    nextId: 1,
+    taxonomyVersion: normalizer.version,
+    derivedSchema: DERIVED_SCHEMA,
+    roles: {},
+  });
+
+  const readMeta = async (tx: Reader): Promise<GuildMeta> => (await tx.read(guildMetaRecord)) ?? emptyMeta();
+  const committed = (scope: Scope): Reader => ({ read: (type, key) => scope.get(type, key) });
 
   const toPosting = (c: ComposedPosting, id: number, createdAt: string, updatedAt: string): Posting => ({
     schema: POSTING_SCHEMA_VERSION,
@@ -82,16 +89,6 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     updatedAt,
     taxonomyVersion: normalizer.version,
     items: c.items,
-  });
-
-  const indexEntry = (p: Posting): IndexEntry => ({
-    id: p.id,
-    roleId: p.roleId,
-    company: p.company,
-    ...(p.title ? { title: p.title } : {}),
-    ...(p.url ? { url: p.url } : {}),
-    ...(p.submittedBy ? { submittedBy: p.submittedBy } : {}),
-    createdAt: p.createdAt,
   });
 
   /** The list index a chunk at a time, oldest or newest first (entries within a chunk in the same order). */
@@ -113,70 +110,43 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     ).filter((p): p is Posting => p !== undefined);
 
   /**
-   * Re-normalizes every posting from its raw text and rebuilds every derived record (role totals, company
-   * counts), when the taxonomy or the shape of the totals changed since they were made.
+   * Whether a server's derived records need making again before it is served: the taxonomy or the shape of
+   * the totals changed, they were written before changes were atomic (derivedSchema 2 and older, which a
+   * crash could leave half-written), or the id counter is behind a stored posting.
    */
-  const rebuild = async (scope: Scope, meta: GuildMeta) => {
-    const aggregates = new Map<string, Aggregate>();
-    const companies = new Map<string, number>();
-    const roleCounts: Record<string, number> = {};
-    for await (const entries of indexChunks(scope, meta, 'oldest')) {
-      const updated: Posting[] = [];
-      for (const posting of await postingsOf(scope, entries)) {
-        const items = normalizePostingText(normalizer, posting.requirementsText, posting.preferredText);
-        const next = { ...posting, items, taxonomyVersion: normalizer.version };
-        updated.push(next);
-        const aggregate = aggregates.get(next.roleId) ?? emptyAggregate(next.roleId, normalizer.version);
-        applyPosting(aggregate, next, normalizer, 1);
-        aggregates.set(next.roleId, aggregate);
-        roleCounts[next.roleId] = (roleCounts[next.roleId] ?? 0) + 1;
-        const key = companyKey(next.roleId, next.company);
-        companies.set(key, (companies.get(key) ?? 0) + 1);
-      }
-      await Promise.all(updated.map((p) => scope.set(postingRecord, String(p.id), p)));
-    }
-    for (const [key, postings] of companies) {
-      await scope.set(companyRecord, key, { postings });
-      const aggregate = aggregates.get(key.slice(0, key.indexOf(':')));
-      if (aggregate) aggregate.companies += 1;
-    }
-    for (const roleId of Object.keys(meta.roles)) {
-      if (!aggregates.has(roleId)) await scope.delete(aggregateRecord, roleId);
-    }
-    await Promise.all([...aggregates].map(([roleId, agg]) => scope.set(aggregateRecord, roleId, agg)));
-    await scope.set(guildMetaRecord, undefined, {
-      ...meta,
-      roles: roleCounts,
-      taxonomyVersion: normalizer.version,
-      derivedSchema: DERIVED_SCHEMA,
-    });
+  const needsRebuild = async (scope: Scope, meta: GuildMeta | undefined) => {
+    if (!meta) return false;
+    if (meta.taxonomyVersion !== normalizer.version || meta.derivedSchema !== DERIVED_SCHEMA) return true;
+    return (await scope.get(postingRecord, String(meta.nextId))) !== undefined;
   };
 
   const open = async (guildId: string): Promise<Scope> => {
     const scope = store.guild(guildId);
-    if (!current.has(guildId)) {
-      await scope.exclusive(async () => {
-        const meta = await scope.get(guildMetaRecord);
-        const stale =
-          meta && (meta.taxonomyVersion !== normalizer.version || meta.derivedSchema !== DERIVED_SCHEMA);
-        if (meta && stale) await rebuild(scope, meta);
-        current.add(guildId);
+    if (current.has(guildId)) return scope;
+    if (await needsRebuild(scope, await scope.get(guildMetaRecord))) {
+      await scope.change(async (tx) => {
+        // Decided again inside the unit: another process may have rebuilt it meanwhile.
+        const meta = await tx.read(guildMetaRecord);
+        if (!meta) return;
+        const renormalize = meta.taxonomyVersion !== normalizer.version;
+        await reconcile(tx, normalizer, { fix: true, renormalize });
       });
     }
+    current.add(guildId);
     return scope;
   };
 
-  const findByCanonicalUrl = async (scope: Scope, canonical: string) => {
-    const hit = await scope.get(urlIndexRecord, canonical);
+  const findByCanonicalUrl = async (tx: Reader, canonical: string) => {
+    const hit = await tx.read(urlIndexRecord, canonical);
     if (!hit) return undefined;
-    return scope.get(postingRecord, String(hit.id));
+    return tx.read(postingRecord, String(hit.id));
   };
 
-  const refuseDuplicates = async (scope: Scope, composed: ComposedPosting[], except?: number) => {
+  const refuseDuplicates = async (tx: Reader, composed: ComposedPosting[], except?: number) => {
     const seen = new Map<string, string>();
     for (const c of composed) {
       if (!c.canonicalUrl) continue;
-      const existing = await findByCanonicalUrl(scope, c.canonicalUrl);
+      const existing = await findByCanonicalUrl(tx, c.canonicalUrl);
       if (existing && existing.id !== except) {
         throw new UserError('posting.duplicate-url', { id: existing.id, company: existing.company });
       }
@@ -187,22 +157,15 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
   };
 
   /**
-   * Applies one operation to a server's records: the postings, their URL index and list index, the role totals
-   * and company counts, the server's meta. If any write fails, every touched record is put back.
+   * Writes one operation into a unit of change: the postings, their URL index and list index, the role
+   * totals and company counts, the server's meta (with its id counter). The unit commits them together.
    */
-  const commit = async (scope: Scope, meta: GuildMeta, change: { put: Posting[]; removed: Posting[] }) => {
-    const changes = new Changes(scope);
-    await changes.preload(
-      postingRecord,
-      change.put.map((p) => String(p.id)),
-    );
+  const record = async (tx: ChangeSet, meta: GuildMeta, change: { put: Posting[]; removed: Posting[] }) => {
     const aggregates = new Map<string, Aggregate>();
     const aggregateOf = async (roleId: string) => {
       let aggregate = aggregates.get(roleId);
       if (!aggregate) {
-        aggregate =
-          (await changes.read(aggregateRecord, roleId)) ?? emptyAggregate(roleId, normalizer.version);
-        aggregate = structuredClone(aggregate);
+        aggregate = (await tx.read(aggregateRecord, roleId)) ?? emptyAggregate(roleId, normalizer.version);
         aggregates.set(roleId, aggregate);
       }
       return aggregate;
@@ -212,16 +175,17 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       const chunk = chunkOf(id);
       let entries = chunks.get(chunk);
       if (!entries) {
-        entries = [...((await changes.read(indexChunkRecord, String(chunk)))?.entries ?? [])];
+        entries = (await tx.read(indexChunkRecord, String(chunk)))?.entries ?? [];
         chunks.set(chunk, entries);
       }
       return entries;
     };
+    const companies = new Map<string, number>();
     const countCompany = async (p: Posting, delta: 1 | -1) => {
       const key = companyKey(p.roleId, p.company);
-      const before = (await changes.read(companyRecord, key))?.postings ?? 0;
-      const after = before + delta;
-      await changes.write(companyRecord, key, after > 0 ? { postings: after } : undefined);
+      const before = companies.get(key) ?? (await tx.read(companyRecord, key))?.postings ?? 0;
+      const after = Math.max(0, before + delta);
+      companies.set(key, after);
       const aggregate = await aggregateOf(p.roleId);
       if (before === 0 && after > 0) aggregate.companies += 1;
       if (before > 0 && after === 0) aggregate.companies = Math.max(0, aggregate.companies - 1);
@@ -234,12 +198,10 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       await countCompany(old, -1);
       roleCounts[old.roleId] = Math.max(0, (roleCounts[old.roleId] ?? 0) - 1);
       const entries = await chunkEntries(old.id);
-      entries.splice(
-        entries.findIndex((e) => e.id === old.id) >>> 0,
-        entries.some((e) => e.id === old.id) ? 1 : 0,
-      );
-      if (!putIds.has(old.id)) await changes.write(postingRecord, String(old.id), undefined);
-      if (old.url) await changes.write(urlIndexRecord, canonicalUrl(old.url), undefined);
+      const at = entries.findIndex((e) => e.id === old.id);
+      if (at >= 0) entries.splice(at, 1);
+      if (!putIds.has(old.id)) tx.delete(postingRecord, String(old.id));
+      if (old.url) tx.delete(urlIndexRecord, canonicalUrl(old.url));
     }
     for (const p of change.put) {
       applyPosting(await aggregateOf(p.roleId), p, normalizer, 1);
@@ -248,19 +210,28 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       const entries = await chunkEntries(p.id);
       entries.push(indexEntry(p));
       entries.sort((a, b) => a.id - b.id);
-      await changes.write(postingRecord, String(p.id), p);
-      if (p.url) await changes.write(urlIndexRecord, canonicalUrl(p.url), { id: p.id });
+      tx.write(postingRecord, String(p.id), p);
+      if (p.url) tx.write(urlIndexRecord, canonicalUrl(p.url), { id: p.id });
     }
     for (const [roleId, count] of Object.entries(roleCounts)) if (count === 0) delete roleCounts[roleId];
-    for (const [chunk, entries] of chunks) await changes.write(indexChunkRecord, String(chunk), { entries });
-    for (const [roleId, aggregate] of aggregates) await changes.write(aggregateRecord, roleId, aggregate);
-    await changes.write(guildMetaRecord, undefined, { ...meta, roles: roleCounts });
-    await changes.commit();
+    for (const [key, postings] of companies) {
+      if (postings > 0) tx.write(companyRecord, key, { postings });
+      else tx.delete(companyRecord, key);
+    }
+    for (const [chunk, entries] of chunks) {
+      if (entries.length > 0) tx.write(indexChunkRecord, String(chunk), { entries });
+      else tx.delete(indexChunkRecord, String(chunk));
+    }
+    for (const [roleId, aggregate] of aggregates) {
+      // A role whose last posting went keeps no totals, as a recount would find none.
+      if (aggregate.postings > 0) tx.write(aggregateRecord, roleId, aggregate);
+      else tx.delete(aggregateRecord, roleId);
+    }
+    tx.write(guildMetaRecord, undefined, { ...meta, roles: roleCounts });
   };
 
-  const getPosting = async (scope: Scope, id: number): Promise<Posting> => {
-    const posting =
-      Number.isSafeInteger(id) && id > 0 ? await scope.get(postingRecord, String(id)) : undefined;
+  const getPosting = async (tx: Reader, id: number): Promise<Posting> => {
+    const posting = Number.isSafeInteger(id) && id > 0 ? await tx.read(postingRecord, String(id)) : undefined;
     if (!posting) throw new UserError('posting.not-found', { id });
     return posting;
   };
@@ -272,17 +243,25 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
   };
 
   const service = {
-    /** Checks, normalizes and stores postings, all or none. */
-    async addMany(guildId: string, inputs: PostingInput[]): Promise<Posting[]> {
+    /**
+     * Checks, normalizes and stores postings, all or none. `also` adds other records of the same server to
+     * the same unit of change (an import keeps its authors' summary with the postings it brought).
+     */
+    async addMany(
+      guildId: string,
+      inputs: PostingInput[],
+      options: { also?: (tx: ChangeSet, added: Posting[]) => void } = {},
+    ): Promise<Posting[]> {
       const composed = inputs.map((input) => composePosting(input, normalizer, roles));
       const scope = await open(guildId);
-      return scope.exclusive(async () => {
-        await refuseDuplicates(scope, composed);
-        const meta = await readMeta(scope);
+      return scope.change(async (tx) => {
+        await refuseDuplicates(tx, composed);
+        const meta = await readMeta(tx);
         const now = clock.now().toISOString();
         const postings = composed.map((c, i) => toPosting(c, meta.nextId + i, now, now));
         const advanced = { ...meta, nextId: meta.nextId + postings.length };
-        await commit(scope, advanced, { put: postings, removed: [] });
+        await record(tx, advanced, { put: postings, removed: [] });
+        options.also?.(tx, postings);
         return postings;
       });
     },
@@ -294,15 +273,15 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     },
 
     async get(guildId: string, id: number): Promise<Posting> {
-      return getPosting(await open(guildId), id);
+      return getPosting(committed(await open(guildId)), id);
     },
 
     async edit(guildId: string, id: number, patch: PostingPatch, actor?: Actor): Promise<Posting> {
       const scope = await open(guildId);
-      return scope.exclusive(async () => {
-        const old = await getPosting(scope, id);
-        checkActor(old, actor);
-        const composed = composePosting(
+      const first = await getPosting(committed(scope), id);
+      checkActor(first, actor);
+      const compose = (old: Posting) =>
+        composePosting(
           {
             company: patch.company ?? old.company,
             role: patch.role ?? old.roleId,
@@ -315,19 +294,25 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
           normalizer,
           roles,
         );
-        await refuseDuplicates(scope, [composed], id);
+      // Normalized outside the unit; done again only if the posting changed before the unit began.
+      let composed = compose(first);
+      return scope.change(async (tx) => {
+        const old = await getPosting(tx, id);
+        checkActor(old, actor);
+        if (old.updatedAt !== first.updatedAt) composed = compose(old);
+        await refuseDuplicates(tx, [composed], id);
         const next = toPosting(composed, id, old.createdAt, clock.now().toISOString());
-        await commit(scope, await readMeta(scope), { put: [next], removed: [old] });
+        await record(tx, await readMeta(tx), { put: [next], removed: [old] });
         return next;
       });
     },
 
     async remove(guildId: string, id: number, actor?: Actor): Promise<Posting> {
       const scope = await open(guildId);
-      return scope.exclusive(async () => {
-        const old = await getPosting(scope, id);
+      return scope.change(async (tx) => {
+        const old = await getPosting(tx, id);
         checkActor(old, actor);
-        await commit(scope, await readMeta(scope), { put: [], removed: [old] });
+        await record(tx, await readMeta(tx), { put: [], removed: [old] });
         return old;
       });
     },
@@ -339,7 +324,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       } catch {
         return undefined;
       }
-      return findByCanonicalUrl(await open(guildId), canonical);
+      return findByCanonicalUrl(committed(await open(guildId)), canonical);
     },
 
     /** Newest first; with a role, only that role's postings. */
@@ -348,7 +333,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       options: { roleId?: string; offset?: number; limit?: number } = {},
     ): Promise<PostingPage> {
       const scope = await open(guildId);
-      const meta = await readMeta(scope);
+      const meta = await readMeta(committed(scope));
       const offset = Math.max(0, options.offset ?? 0);
       const limit = Math.max(1, Math.min(100, options.limit ?? 10));
       const total = options.roleId
@@ -370,7 +355,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     /** Every posting of the server (or of one role), oldest first, read a chunk at a time (for export). */
     async all(guildId: string, options: { roleId?: string } = {}): Promise<Posting[]> {
       const scope = await open(guildId);
-      const meta = await readMeta(scope);
+      const meta = await readMeta(committed(scope));
       const result: Posting[] = [];
       for await (const entries of indexChunks(scope, meta, 'oldest')) {
         const wanted = entries.filter((e) => !options.roleId || e.roleId === options.roleId);
@@ -382,7 +367,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     /** Postings created at or after a moment, newest first (for the weekly digest). */
     async createdSince(guildId: string, since: Date): Promise<IndexEntry[]> {
       const scope = await open(guildId);
-      const meta = await readMeta(scope);
+      const meta = await readMeta(committed(scope));
       const from = since.getTime();
       const result: IndexEntry[] = [];
       for await (const entries of indexChunks(scope, meta, 'newest')) {
@@ -395,10 +380,21 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
 
     /** Roles with at least one posting in the server, with their counts. */
     async rolesInUse(guildId: string): Promise<{ roleId: string; postings: number }[]> {
-      const meta = await readMeta(await open(guildId));
+      const meta = await readMeta(committed(await open(guildId)));
       return Object.entries(meta.roles)
         .map(([roleId, postings]) => ({ roleId, postings }))
         .sort((a, b) => b.postings - a.postings);
+    },
+
+    /**
+     * Recounts every derived record of a server from its postings and lists what differs; with `repair`,
+     * makes them match, in the same unit. Reads the server as it is, without bringing it up to date first.
+     */
+    async check(guildId: string, options: { repair?: boolean } = {}): Promise<Problem[]> {
+      const scope = store.guild(guildId);
+      const problems = await scope.change((tx) => reconcile(tx, normalizer, { fix: options.repair === true }));
+      if (options.repair) current.delete(guildId);
+      return problems;
     },
 
     /** Opens a server's records, first bringing them up to the current taxonomy. */

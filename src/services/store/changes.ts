@@ -1,95 +1,80 @@
-import type { RecordType, Scope } from './repository';
+import type { BackendTx } from './backend';
+import { keyOf, type RecordType, validate } from './records';
 
-interface Change {
-  type: RecordType<unknown>;
-  key: string | undefined;
-  before: unknown;
-  after: unknown;
-}
+/** Buffered writes past this many go to the backend early, where it keeps its transaction open. */
+const FLUSH_AT = 2000;
 
 /**
- * The records one operation reads and changes. Reads see the operation's own writes; commit() writes every
- * change, and if any write fails, puts back what each touched record held before and rethrows.
- * Use it inside scope.exclusive(), so nothing else writes the same records meanwhile.
+ * The records one unit of change reads and writes, in one or more scopes (namespaces) named when the unit
+ * started. Reads see the unit's own writes, then the backend's state for the unit (consistent: see
+ * Backend.unit); writes are kept until the unit ends and then applied together, or not at all.
  */
-export class Changes {
-  private readonly changes = new Map<string, Change>();
+export interface ChangeSet {
+  read<T>(type: RecordType<T>, key?: string): Promise<T | undefined>;
+  readMany<T>(type: RecordType<T>, keys: readonly string[]): Promise<(T | undefined)[]>;
+  /** Every record of one type in the scope, as this unit sees them (its own writes included). */
+  scan<T>(type: RecordType<T>): AsyncIterable<[string, T]>;
+  write<T>(type: RecordType<T>, key: string | undefined, value: T): void;
+  delete(type: RecordType<unknown>, key?: string): void;
+  /** A large unit calls this now and then: the backend may take the writes so far early. */
+  settle(): Promise<void>;
+}
 
-  constructor(private readonly scope: Scope) {}
+export class UnitChanges {
+  readonly writes = new Map<string, unknown>();
 
-  private id(type: RecordType<unknown>, key: string | undefined) {
-    return `${type.name}\u0000${key ?? ''}`;
+  constructor(private readonly tx: BackendTx) {}
+
+  /** The change set of one namespace of this unit. */
+  in(namespace: string): ChangeSet {
+    return {
+      read: async (type, key) => (await this.readMany(namespace, type, [key]))[0],
+      readMany: (type, keys) => this.readMany(namespace, type, keys),
+      scan: (type) => this.scan(namespace, type),
+      write: (type, key, value) => {
+        const full = keyOf(namespace, type, key);
+        this.writes.set(full, validate(type, full, value));
+      },
+      delete: (type, key) => {
+        this.writes.set(keyOf(namespace, type, key), undefined);
+      },
+      settle: () => this.maybeFlush(),
+    };
   }
 
-  async read<T>(type: RecordType<T>, key?: string): Promise<T | undefined> {
-    const id = this.id(type as RecordType<unknown>, key);
-    const change = this.changes.get(id);
-    if (change) return change.after as T | undefined;
-    const value = await this.scope.get(type, key);
-    // Remembered as unchanged, so a later write knows what was there without reading it again.
-    this.changes.set(id, { type: type as RecordType<unknown>, key, before: value, after: value });
-    return value;
+  /** Lets the backend take the writes so far, if it keeps a transaction open (the unit may be large). */
+  async maybeFlush(): Promise<void> {
+    if (this.writes.size < FLUSH_AT || !this.tx.flush) return;
+    await this.tx.flush(this.writes);
+    this.writes.clear();
   }
 
-  async readMany<T>(type: RecordType<T>, keys: readonly string[]): Promise<(T | undefined)[]> {
-    const missing = keys.filter((key) => !this.changes.has(this.id(type as RecordType<unknown>, key)));
-    const loaded = new Map<string, T | undefined>();
-    const values = await this.scope.getMany(type, missing);
-    missing.forEach((key, i) => {
-      loaded.set(key, values[i]);
+  private async readMany<T>(namespace: string, type: RecordType<T>, keys: readonly (string | undefined)[]) {
+    const full = keys.map((key) => keyOf(namespace, type, key));
+    const missing = full.filter((k) => !this.writes.has(k));
+    const loaded = new Map<string, unknown>();
+    const values = await this.tx.get(missing);
+    missing.forEach((k, i) => {
+      loaded.set(k, values[i]);
     });
-    return keys.map((key) => {
-      const change = this.changes.get(this.id(type as RecordType<unknown>, key));
-      return change ? (change.after as T | undefined) : loaded.get(key);
+    return full.map((k) => {
+      const value = this.writes.has(k) ? this.writes.get(k) : loaded.get(k);
+      // Parsed again, so the caller may change what it got without changing what is written.
+      return value === undefined ? undefined : validate(type, k, value);
     });
   }
 
-  /** Fetches, in one read, records this operation is about to write. */
-  async preload<T>(type: RecordType<T>, keys: readonly string[]): Promise<void> {
-    const missing = keys.filter((key) => !this.changes.has(this.id(type as RecordType<unknown>, key)));
-    const values = await this.scope.getMany(type, missing);
-    missing.forEach((key, i) => {
-      const value = values[i];
-      this.changes.set(this.id(type as RecordType<unknown>, key), {
-        type: type as RecordType<unknown>,
-        key,
-        before: value,
-        after: value,
-      });
-    });
-  }
-
-  async write<T>(type: RecordType<T>, key: string | undefined, value: T | undefined): Promise<void> {
-    const id = this.id(type as RecordType<unknown>, key);
-    const existing = this.changes.get(id);
-    if (existing) {
-      existing.after = value;
-      return;
+  private async *scan<T>(namespace: string, type: RecordType<T>): AsyncGenerator<[string, T]> {
+    const prefix = keyOf(namespace, type, '');
+    const seen = new Set<string>();
+    for await (const [full, value] of this.tx.scan(prefix)) {
+      seen.add(full);
+      const current = this.writes.has(full) ? this.writes.get(full) : value;
+      if (current !== undefined) yield [full.slice(prefix.length), validate(type, full, current)];
     }
-    const before = await this.scope.get(type, key);
-    this.changes.set(id, { type: type as RecordType<unknown>, key, before, after: value });
-  }
-
-  async commit(): Promise<void> {
-    const done: Change[] = [];
-    try {
-      for (const change of this.changes.values()) {
-        if (change.after !== change.before) await this.apply(change, change.after);
-        done.push(change);
-      }
-    } catch (error) {
-      // The failed write may have half-happened: put it back too.
-      const failed = [...this.changes.values()][done.length];
-      for (const change of failed ? [...done, failed] : done) {
-        await this.apply(change, change.before).catch(() => undefined);
-      }
-      throw error;
+    for (const [full, value] of this.writes) {
+      if (!full.startsWith(prefix) || seen.has(full) || value === undefined) continue;
+      yield [full.slice(prefix.length), validate(type, full, value)];
     }
-  }
-
-  private apply(change: Change, value: unknown) {
-    return value === undefined
-      ? this.scope.delete(change.type, change.key)
-      : this.scope.set(change.type, change.key, value);
   }
 }
