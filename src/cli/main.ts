@@ -7,6 +7,7 @@ import { digestCommand } from './commands/digest';
 import { exportCommand, importCommand } from './commands/import-export';
 import { normalizeCommand } from './commands/normalize';
 import { addCommand, listCommand, removeCommand, showCommand, summaryCommand } from './commands/postings';
+import { backupCommand, doctorCommand, restoreCommand } from './commands/store';
 import type { CliCommand } from './commands/types';
 import { runConsole } from './console';
 import { describeUserError, type Io, openRuntime, processIo } from './runtime';
@@ -23,6 +24,9 @@ const CLI_COMMANDS: readonly CliCommand[] = [
   exportCommand,
   deployCommand,
   digestCommand,
+  doctorCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 function usage(): string {

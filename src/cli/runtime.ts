@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createContext } from '../commands/context';
 import type { Attachment, Context, Platform } from '../commands/types';
@@ -8,21 +8,46 @@ import { userErrorMessage } from '../i18n/user-error';
 import { createLogger, type Logger } from '../logger';
 import { createServices, type Services } from '../services';
 import { UserError } from '../services/errors';
+import { decodeDocument } from '../services/import';
 import { openStore } from '../services/store/repository';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
+  /** Standard input as text; past maxBytes it stops reading and throws UserError `input.too-large`. */
+  readStdin: (maxBytes: number) => Promise<string>;
+}
+
+/** Largest file or input a command reads: far more than any posting or research note. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+export const describeBytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+
+/** Reads a stream to its end, or throws as soon as it goes past maxBytes (the rest is never held). */
+export async function readBounded(
+  stream: AsyncIterable<unknown>,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 export const processIo: Io = {
   stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  async readStdin() {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+  async readStdin(maxBytes) {
+    const tooLarge = () => new UserError('input.too-large', { max: describeBytes(maxBytes) });
+    const bytes = await readBounded(process.stdin, maxBytes, tooLarge);
+    return bytes.toString('utf8');
   },
 };
 
@@ -67,14 +92,27 @@ export async function openRuntime(
   };
 }
 
-/** A file named on the command line; a missing or unreadable one is the member's mistake, said in one line. */
-export async function readLocalFile(path: string): Promise<Buffer> {
+/**
+ * A file named on the command line, read only up to maxBytes (a larger file, or an endless one such as a
+ * device, is refused before it is read whole). A missing or unreadable one is the member's mistake, said in
+ * one line.
+ */
+export async function readLocalFile(path: string, maxBytes = MAX_INPUT_BYTES): Promise<Buffer> {
+  const tooLarge = () => new UserError('import.too-large', { max: describeBytes(maxBytes) });
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    return await readFile(path);
+    handle = await open(path, 'r');
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new UserError('file.unreadable', { reason: 'EISDIR' });
+    if (info.isFile() && info.size > maxBytes) throw tooLarge();
+    return await readBounded(handle.createReadStream({ autoClose: false }), maxBytes, tooLarge);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError('file.not-found', { path });
     throw new UserError('file.unreadable', { reason: code ?? String(error) });
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
@@ -83,8 +121,11 @@ export function localAttachment(path: string): Attachment {
   return { name: basename(path), size: 0, fetch: () => readLocalFile(path) };
 }
 
+/** A text file named on the command line: refused, as an upload to /import would be, if it is not text. */
 export async function readTextFile(path: string): Promise<string> {
-  return (await readLocalFile(path)).toString('utf8');
+  const bytes = await readLocalFile(path);
+  decodeDocument(bytes);
+  return bytes.toString('utf8');
 }
 
 /** A UserError as one line in the member's language. */

@@ -12,6 +12,13 @@ export const en = {
     'Only the member who added #{id}, or members who can manage messages, can change it.',
   'error.file.not-found': 'File not found: {path}',
   'error.file.unreadable': 'Cannot read the file: {reason}',
+  'error.file.exists': 'The file {path} already exists. Choose another name.',
+  'error.input.too-large': 'The input is too large (at most {max}).',
+  'error.store.busy':
+    'The store is busy: another program kept it locked for too long. Try again in a moment.',
+  'error.backup.invalid': 'That is not a Role Radar backup, or it was cut short: {reason}',
+  'error.restore.not-empty':
+    'The store already holds {records} records. Add --replace to replace them with the backup.',
   'error.import.too-large': 'The file is too large (at most {max}).',
   'error.import.binary': 'That file is not text. Send a markdown or text file.',
   'error.import.invalid-utf8': 'That file is not valid UTF-8 text.',
@@ -27,6 +34,21 @@ export const en = {
   'error.guild.only': 'Please use me in a server: postings belong to a study group.',
   'error.unexpected': 'Something went wrong on my side. Error id: `{errorId}`.',
   'error.not-yours': 'Only the member who ran this command can use these buttons.',
+  // store maintenance (doctor, backup, restore)
+  'doctor.ok':
+    'Checked {servers} {servers|server|servers} with {postings} {postings|posting|postings} in {store}: every total, count and index matches the postings.',
+  'doctor.problems':
+    'Found {count} {count|difference|differences} between the postings and what is derived from them in {store}:',
+  'doctor.problem': '  [{guild}] {record} ({kind}): {detail}',
+  'doctor.kind.missing': 'missing',
+  'doctor.kind.unexpected': 'left over',
+  'doctor.kind.differs': 'differs',
+  'doctor.digest-listed': 'listed as having a digest on, but it is off',
+  'doctor.digest-missing': 'has a digest on, but is not listed',
+  'doctor.hint': 'Run `role-radar doctor --repair` to rebuild them from the postings.',
+  'doctor.repaired': 'Rebuilt them from the postings: the store is consistent again.',
+  'backup.done': 'Backed up {records} {records|record|records} of {store} to {path} ({format}).',
+  'restore.done': 'Restored {records} {records|record|records} ({servers} {servers|server|servers}) into {store}.',
   // commands
   'command.help.description': 'What Role Radar does and how to start',
   'command.add-posting.description': 'Add a job posting: requirements and preferred qualifications',

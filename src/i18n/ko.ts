@@ -13,6 +13,12 @@ export const ko: Record<keyof typeof en, string> = {
     '#{id} 공고는 등록한 사람이나 메시지 관리 권한이 있는 멤버만 바꿀 수 있습니다.',
   'error.file.not-found': '파일을 찾을 수 없습니다: {path}',
   'error.file.unreadable': '파일을 읽을 수 없습니다: {reason}',
+  'error.file.exists': '{path} 파일이 이미 있습니다. 다른 이름을 정해 주세요.',
+  'error.input.too-large': '입력이 너무 큽니다 (최대 {max}).',
+  'error.store.busy': '저장소가 사용 중입니다: 다른 프로그램이 너무 오래 잠가 두었습니다. 잠시 후 다시 해 주세요.',
+  'error.backup.invalid': 'Role Radar 백업 파일이 아니거나 중간에 잘렸습니다: {reason}',
+  'error.restore.not-empty':
+    '저장소에 이미 기록이 {records}개 있습니다. 백업으로 바꾸려면 --replace를 붙여 주세요.',
   'error.import.too-large': '파일이 너무 큽니다 (최대 {max}).',
   'error.import.binary': '텍스트 파일이 아닙니다. 마크다운이나 텍스트 파일을 보내 주세요.',
   'error.import.invalid-utf8': 'UTF-8 텍스트 파일이 아닙니다.',
@@ -175,4 +181,18 @@ export const ko: Record<keyof typeof en, string> = {
     '**{skill}**: {roles}개 직무에 걸쳐 그룹 공고의 {share}가 요구하고, 이번 주 새 공고 {of}건 중 {asked}건도 요구합니다.',
   'digest.footer': 'Role Radar 주간 요약 · 전체 내용은 /summary',
   'digest.preview-note': '미리 보기: 지금 올린다면 이렇게 됩니다.',
+  // store maintenance (doctor, backup, restore)
+  'doctor.ok':
+    '{store}: 서버 {servers}개, 공고 {postings}개를 확인했습니다. 모든 합계, 개수, 색인이 공고와 일치합니다.',
+  'doctor.problems': '{store}에서 공고와 공고로부터 계산된 기록 사이의 차이 {count}개를 찾았습니다:',
+  'doctor.problem': '  [{guild}] {record} ({kind}): {detail}',
+  'doctor.kind.missing': '없음',
+  'doctor.kind.unexpected': '남은 기록',
+  'doctor.kind.differs': '다름',
+  'doctor.digest-listed': '다이제스트가 켜진 서버로 올라 있지만 꺼져 있음',
+  'doctor.digest-missing': '다이제스트가 켜져 있지만 목록에 없음',
+  'doctor.hint': '`role-radar doctor --repair`를 실행하면 공고로부터 다시 만듭니다.',
+  'doctor.repaired': '공고로부터 다시 만들었습니다. 저장소가 다시 일관됩니다.',
+  'backup.done': '{store}의 기록 {records}개를 {path}에 백업했습니다 ({format}).',
+  'restore.done': '기록 {records}개(서버 {servers}개)를 {store}에 복원했습니다.',
 };

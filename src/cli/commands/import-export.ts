@@ -9,9 +9,7 @@ import type { CliCommand } from './types';
 
 async function readDocument(path: string | undefined): Promise<Buffer> {
   if (!path) throw new UserError('import.no-file');
-  const bytes = await readLocalFile(path);
-  if (bytes.length > MAX_IMPORT_BYTES) throw new UserError('import.too-large', { max: '1 MB' });
-  return bytes;
+  return readLocalFile(path, MAX_IMPORT_BYTES);
 }
 
 export const importCommand: CliCommand = {

@@ -16,7 +16,8 @@ export const normalizeCommand: CliCommand = {
   options: {},
   async run(args, io) {
     const normalizer = createNormalizer(loadTaxonomy());
-    const text = await io.readStdin();
+    // Four bytes a character at most: what is cut off here was over the character limit anyway.
+    const text = await io.readStdin(MAX_NORMALIZE_CHARS * 4);
     if (text.trim() === '') throw new UserError('input.empty', { field: 'requirements' });
     if (text.length > MAX_NORMALIZE_CHARS) {
       throw new UserError('input.too-long', { field: 'requirements', max: MAX_NORMALIZE_CHARS });

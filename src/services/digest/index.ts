@@ -207,6 +207,29 @@ export function createDigestService(deps: DigestDeps) {
       });
     },
 
+    /**
+     * Compares the installation's list of servers with a digest on against the servers' own settings; with
+     * `repair`, makes the list match. Returns the servers listed wrongly or missing.
+     */
+    async checkIndex(guildIds: readonly string[], options: { repair?: boolean } = {}) {
+      const scopes = guildIds.map((id) => store.guild(id));
+      return store.change([store.global, ...scopes], async (tx) => {
+        const listed = new Set((await tx(store.global).read(digestGuildsRecord))?.guilds ?? []);
+        const enabled = new Set<string>();
+        for (const [i, scope] of scopes.entries()) {
+          if ((await tx(scope).read(digestConfigRecord))?.enabled) enabled.add(guildIds[i] ?? '');
+        }
+        const problems = [
+          ...[...listed].filter((id) => !enabled.has(id)).map((id) => ({ guild: id, listed: true })),
+          ...[...enabled].filter((id) => !listed.has(id)).map((id) => ({ guild: id, listed: false })),
+        ];
+        if (options.repair && problems.length > 0) {
+          tx(store.global).write(digestGuildsRecord, undefined, { guilds: [...enabled].sort() });
+        }
+        return problems;
+      });
+    },
+
     /** Called with every change of a server's settings; returns the function that stops listening. */
     onChange(listener: Listener): () => void {
       listeners.add(listener);

@@ -80,7 +80,7 @@ export async function reconcile(
   tx: ChangeSet,
   normalizer: Normalizer,
   options: { fix: boolean; renormalize?: boolean },
-): Promise<Problem[]> {
+): Promise<{ problems: Problem[]; postings: number }> {
   const stored = await tx.read(guildMetaRecord);
   const expected: Expected = {
     meta: {
@@ -96,6 +96,7 @@ export async function reconcile(
     companies: new Map(),
   };
   let maxId = 0;
+  let postings = 0;
   for await (const [, found] of tx.scan(postingRecord)) {
     let posting = found;
     if (options.renormalize) {
@@ -108,8 +109,9 @@ export async function reconcile(
     }
     count(expected, posting, normalizer);
     maxId = Math.max(maxId, posting.id);
+    postings++;
   }
-  if (maxId === 0 && !stored) return [];
+  if (maxId === 0 && !stored) return { problems: [], postings: 0 };
   expected.meta.nextId = Math.max(expected.meta.nextId, maxId + 1);
   for (const [key, postings] of expected.companies) {
     const aggregate = expected.aggregates.get(key.slice(0, key.indexOf(':')));
@@ -164,7 +166,7 @@ export async function reconcile(
     fix: options.fix,
   });
   if (options.fix) tx.write(guildMetaRecord, undefined, fixMeta);
-  return problems;
+  return { problems, postings };
 }
 
 function count(expected: Expected, posting: Posting, normalizer: Normalizer) {

@@ -390,11 +390,14 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
      * Recounts every derived record of a server from its postings and lists what differs; with `repair`,
      * makes them match, in the same unit. Reads the server as it is, without bringing it up to date first.
      */
-    async check(guildId: string, options: { repair?: boolean } = {}): Promise<Problem[]> {
+    async check(
+      guildId: string,
+      options: { repair?: boolean } = {},
+    ): Promise<{ problems: Problem[]; postings: number }> {
       const scope = store.guild(guildId);
-      const problems = await scope.change((tx) => reconcile(tx, normalizer, { fix: options.repair === true }));
+      const result = await scope.change((tx) => reconcile(tx, normalizer, { fix: options.repair === true }));
       if (options.repair) current.delete(guildId);
-      return problems;
+      return result;
     },
 
     /** Opens a server's records, first bringing them up to the current taxonomy. */

@@ -1,3 +1,5 @@
+import { UserError } from '../errors';
+
 /**
  * What a storage backend does for the store: reads of committed records, atomic units of change, scans.
  * Keys are full keys (`guild:<id>:<type>:<key>`); values are the records as plain data.
@@ -42,10 +44,13 @@ export interface UnitResult<R> {
   writes: ReadonlyMap<string, unknown>;
 }
 
-/** A unit that could not get its locks (another process held them too long) or kept conflicting. */
-export class StoreBusyError extends Error {
-  constructor(what: string) {
-    super(`the store is busy: ${what}`);
+/**
+ * A unit that could not get its locks (another process held them too long) or kept conflicting. Told to
+ * the member as `store.busy` (try again), with what happened kept in `detail` for the logs.
+ */
+export class StoreBusyError extends UserError {
+  constructor(readonly detail: string) {
+    super('store.busy');
     this.name = 'StoreBusyError';
   }
 }
