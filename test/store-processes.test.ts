@@ -10,9 +10,11 @@ const WORKER = fileURLToPath(new URL('./support/store-worker.ts', import.meta.ur
 const PER_PROCESS = 300;
 
 /** Runs the worker as its own OS process; resolves with its stdout once it exits 0. */
-export function worker(args: string[]): Promise<string> {
+function worker(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -22,7 +24,9 @@ export function worker(args: string[]): Promise<string> {
       err += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker exited ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`worker exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -41,7 +45,9 @@ describe.each(kinds)('several processes on one $kind store', ({ kind, skip }) =>
       const guild = `p${processes}`;
       const started = Date.now();
       const outputs = await Promise.all(
-        Array.from({ length: processes }, (_, n) => worker(['add', url, guild, String(PER_PROCESS), `w${n}`])),
+        Array.from({ length: processes }, (_, n) =>
+          worker(['add', url, guild, String(PER_PROCESS), `w${n}`]),
+        ),
       );
       const seconds = (Date.now() - started) / 1000;
       const acknowledged = outputs.flatMap((out) => JSON.parse(out.trim()) as number[]);
@@ -54,8 +60,11 @@ describe.each(kinds)('several processes on one $kind store', ({ kind, skip }) =>
         const list = await services.postings.list(guild);
         const roles = await services.postings.rolesInUse(guild);
         let summaryTotal = 0;
-        for (const { roleId } of roles) summaryTotal += (await services.summary.forRole(guild, roleId)).postings;
-        const exported = JSON.parse((await services.exports.export(guild, { format: 'json', locale: 'en' })).content);
+        for (const { roleId } of roles)
+          summaryTotal += (await services.summary.forRole(guild, roleId)).postings;
+        const exported = JSON.parse(
+          (await services.exports.export(guild, { format: 'json', locale: 'en' })).content,
+        );
         console.log(
           `${kind}, ${processes} processes × ${PER_PROCESS} adds: ${seconds.toFixed(1)} s wall, ` +
             `${(expected / seconds).toFixed(0)} adds/s; kept ${all.length}, list ${list.total}, summary ${summaryTotal}, ` +

@@ -22,7 +22,9 @@ export interface Io {
 export const MAX_INPUT_BYTES = 1024 * 1024;
 
 export const describeBytes = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+  bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
+    : `${Math.round(bytes / 1024)} KB`;
 
 /** Reads a stream to its end, or throws as soon as it goes past maxBytes (the rest is never held). */
 export async function readBounded(

@@ -48,7 +48,8 @@ export const en = {
   'doctor.hint': 'Run `role-radar doctor --repair` to rebuild them from the postings.',
   'doctor.repaired': 'Rebuilt them from the postings: the store is consistent again.',
   'backup.done': 'Backed up {records} {records|record|records} of {store} to {path} ({format}).',
-  'restore.done': 'Restored {records} {records|record|records} ({servers} {servers|server|servers}) into {store}.',
+  'restore.done':
+    'Restored {records} {records|record|records} ({servers} {servers|server|servers}) into {store}.',
   // commands
   'command.help.description': 'What Role Radar does and how to start',
   'command.add-posting.description': 'Add a job posting: requirements and preferred qualifications',

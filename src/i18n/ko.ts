@@ -15,7 +15,8 @@ export const ko: Record<keyof typeof en, string> = {
   'error.file.unreadable': '파일을 읽을 수 없습니다: {reason}',
   'error.file.exists': '{path} 파일이 이미 있습니다. 다른 이름을 정해 주세요.',
   'error.input.too-large': '입력이 너무 큽니다 (최대 {max}).',
-  'error.store.busy': '저장소가 사용 중입니다: 다른 프로그램이 너무 오래 잠가 두었습니다. 잠시 후 다시 해 주세요.',
+  'error.store.busy':
+    '저장소가 사용 중입니다: 다른 프로그램이 너무 오래 잠가 두었습니다. 잠시 후 다시 해 주세요.',
   'error.backup.invalid': 'Role Radar 백업 파일이 아니거나 중간에 잘렸습니다: {reason}',
   'error.restore.not-empty':
     '저장소에 이미 기록이 {records}개 있습니다. 백업으로 바꾸려면 --replace를 붙여 주세요.',

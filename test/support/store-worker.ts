@@ -10,7 +10,13 @@ import { createServices } from '../../src/services/index';
 import { openStore } from '../../src/services/store/repository';
 
 const ROLES = ['backend', 'frontend', 'devops'];
-const LINES = ['Python 3년 이상', 'Java, Spring Boot', 'AWS 운영 경험', 'React, TypeScript', 'Docker, Kubernetes'];
+const LINES = [
+  'Python 3년 이상',
+  'Java, Spring Boot',
+  'AWS 운영 경험',
+  'React, TypeScript',
+  'Docker, Kubernetes',
+];
 
 export const posting = (tag: string, i: number) => ({
   company: `Company ${tag}-${i % 7}`,
@@ -49,7 +55,8 @@ async function main() {
   if (mode === 'add') {
     const [count, tag] = rest;
     const ids: number[] = [];
-    for (let i = 0; i < Number(count); i++) ids.push((await services.postings.add(guild, posting(tag ?? 'x', i))).id);
+    for (let i = 0; i < Number(count); i++)
+      ids.push((await services.postings.add(guild, posting(tag ?? 'x', i))).id);
     say(JSON.stringify(ids));
     await store.close();
     return;
@@ -61,8 +68,12 @@ async function main() {
       writeFileSync(path, researchNote('crash', round, Number(perImport)));
       say(`IMPORT ${round} ${path}`);
       const plan = await services.imports.preview(guild, researchNote('crash', round, Number(perImport)));
+      say(`COMMIT ${round}`);
+      const started = performance.now();
       const { added } = await services.imports.commit(guild, plan, path);
-      say(`IMPORTED ${round} ${added[0]?.id} ${added.at(-1)?.id}`);
+      say(
+        `IMPORTED ${round} ${added[0]?.id} ${added.at(-1)?.id} ${(performance.now() - started).toFixed(1)}`,
+      );
       for (let i = 0; i < 3; i++) {
         const p = await services.postings.add(guild, posting(`crash-${round}`, i));
         say(`ACK ${p.id} ${p.url}`);

@@ -43,7 +43,13 @@ export const doctorCommand: CliCommand = {
       if (args.json) {
         io.stdout(
           JSON.stringify(
-            { store: store.label, servers: guilds.length, postings, problems, repaired: repair && problems.length > 0 },
+            {
+              store: store.label,
+              servers: guilds.length,
+              postings,
+              problems,
+              repaired: repair && problems.length > 0,
+            },
             null,
             2,
           ),
@@ -83,7 +89,9 @@ export const backupCommand: CliCommand = {
     }
     return withRuntime(args, async (rt) => {
       const { store } = rt.services;
-      const done = await writeBackup(store, path, format === 'json' ? { format: 'json' } : {}).catch(backupError);
+      const done = await writeBackup(store, path, format === 'json' ? { format: 'json' } : {}).catch(
+        backupError,
+      );
       const t = translator(args.locale);
       io.stdout(
         args.json
@@ -113,7 +121,9 @@ export const restoreCommand: CliCommand = {
         if (existing > 0) throw new UserError('restore.not-empty', { records: existing });
       }
       await store.replaceAll(records);
-      const servers = new Set(records.filter(([key]) => key.startsWith('guild:')).map(([key]) => key.split(':')[1]));
+      const servers = new Set(
+        records.filter(([key]) => key.startsWith('guild:')).map(([key]) => key.split(':')[1]),
+      );
       const t = translator(args.locale);
       io.stdout(
         args.json

@@ -200,7 +200,9 @@ export function createDigestService(deps: DigestDeps) {
           ...(posted.messageId ? { messageId: posted.messageId } : {}),
         });
         tx.write(digestSnapshotRecord, posted.week, snapshot);
-        const weeks = [...new Set([...((await tx.read(digestSnapshotWeeksRecord))?.weeks ?? []), posted.week])].sort();
+        const weeks = [
+          ...new Set([...((await tx.read(digestSnapshotWeeksRecord))?.weeks ?? []), posted.week]),
+        ].sort();
         const dropped = weeks.slice(0, Math.max(0, weeks.length - SNAPSHOTS_KEPT));
         tx.write(digestSnapshotWeeksRecord, undefined, { weeks: weeks.slice(dropped.length) });
         for (const week of dropped) tx.delete(digestSnapshotRecord, week);

@@ -87,7 +87,8 @@ export function createImportService(deps: {
             ...(source ? { source: source.slice(0, 200) } : {}),
             importedAt,
           };
-          for (const roleId of new Set(postings.map((p) => p.roleId))) tx.write(authorSummaryRecord, roleId, record);
+          for (const roleId of new Set(postings.map((p) => p.roleId)))
+            tx.write(authorSummaryRecord, roleId, record);
         },
       });
       return { added, plan };

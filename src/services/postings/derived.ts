@@ -54,7 +54,8 @@ function canonical(value: unknown): string {
 function aggregateDifference(found: Aggregate, expected: Aggregate): string {
   const fields: string[] = [];
   for (const field of ['postings', 'companies', 'juniorFriendly'] as const) {
-    if (found[field] !== expected[field]) fields.push(`${field}: ${found[field]}, counted ${expected[field]}`);
+    if (found[field] !== expected[field])
+      fields.push(`${field}: ${found[field]}, counted ${expected[field]}`);
   }
   for (const field of ['skills', 'groups', 'groupMembers', 'experience'] as const) {
     if (canonical(found[field]) !== canonical(expected[field])) fields.push(`${field} differ`);
@@ -86,7 +87,9 @@ export async function reconcile(
     meta: {
       schema: 1,
       nextId: stored?.nextId ?? 1,
-      taxonomyVersion: options.renormalize ? normalizer.version : (stored?.taxonomyVersion ?? normalizer.version),
+      taxonomyVersion: options.renormalize
+        ? normalizer.version
+        : (stored?.taxonomyVersion ?? normalizer.version),
       derivedSchema: DERIVED_SCHEMA,
       roles: {},
     },
@@ -128,7 +131,11 @@ export async function reconcile(
       differ('meta', 'differs', `next id ${stored.nextId}, but posting #${maxId} exists`);
     }
     if (canonical(stored.roles) !== canonical(expected.meta.roles)) {
-      differ('meta', 'differs', `postings per role ${canonical(stored.roles)}, counted ${canonical(expected.meta.roles)}`);
+      differ(
+        'meta',
+        'differs',
+        `postings per role ${canonical(stored.roles)}, counted ${canonical(expected.meta.roles)}`,
+      );
     }
   }
   const fixMeta = {

@@ -39,7 +39,13 @@ export async function writeBackup(
   path: string,
   options: { format?: 'file' | 'json' } = {},
 ): Promise<{ format: 'sqlite' | 'json'; records: number }> {
-  if (await stat(path).then(() => true, () => false)) throw new BackupError('exists', path);
+  if (
+    await stat(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new BackupError('exists', path);
   if (store.backupFile && options.format !== 'json') {
     await store.backupFile(path);
     return { format: 'sqlite', records: (await countRecords(path)) ?? 0 };
@@ -52,10 +58,17 @@ export async function writeBackup(
       if (out.write(`${line}\n`)) resolve();
       else out.once('drain', resolve).once('error', reject);
     });
-  const header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), store: store.kind };
+  const header = {
+    format: BACKUP_FORMAT,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    store: store.kind,
+  };
   await write(JSON.stringify({ ...header, records: records.length }));
   for (const record of records) await write(JSON.stringify(record));
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   await rename(temp, path);
   return { format: 'json', records: records.length };
 }
@@ -99,11 +112,15 @@ export async function readBackup(path: string): Promise<[string, unknown][]> {
   if (await isSqliteFile(path)) {
     const records = await sqliteRecords(path);
     for (const record of records) {
-      if (!lineSchema.safeParse(record).success) throw new BackupError('not-a-backup', `${path}: ${record[0]}`);
+      if (!lineSchema.safeParse(record).success)
+        throw new BackupError('not-a-backup', `${path}: ${record[0]}`);
     }
     return records;
   }
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let header: z.infer<typeof headerSchema> | undefined;
   const records: [string, unknown][] = [];
   for await (const line of lines) {

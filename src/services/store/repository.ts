@@ -64,7 +64,8 @@ async function openBackend(url: string): Promise<Backend> {
   if (url === 'memory://' || url === 'memory:') return memoryBackend();
   if (url.startsWith('sqlite://')) {
     const path = url.slice('sqlite://'.length);
-    if (!path) throw new Error('STORE_URL: sqlite:// needs a file path, e.g. sqlite://data/role-radar.sqlite');
+    if (!path)
+      throw new Error('STORE_URL: sqlite:// needs a file path, e.g. sqlite://data/role-radar.sqlite');
     const { sqliteBackend } = await import('./backends/sqlite');
     return sqliteBackend(path);
   }
@@ -118,7 +119,9 @@ function scopeOf(backend: Backend, namespace: string): Scope {
       if (keys.length === 0) return [];
       const full = keys.map((key) => keyOf(namespace, type, key));
       const values = await backend.get(full);
-      return values.map((value, i) => (value === undefined ? undefined : validate(type, full[i] ?? '', value)));
+      return values.map((value, i) =>
+        value === undefined ? undefined : validate(type, full[i] ?? '', value),
+      );
     },
     async *scan(type) {
       const prefix = keyOf(namespace, type, '');

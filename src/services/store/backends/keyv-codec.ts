@@ -17,7 +17,9 @@ export function keyvOver(adapter: KeyvStoreAdapter | Map<string, unknown>) {
     },
     async decode(raw: unknown): Promise<unknown> {
       if (raw === undefined || raw === null) return undefined;
-      const data = (typeof raw === 'string' ? await deserialize(raw) : raw) as { value?: unknown } | undefined;
+      const data = (typeof raw === 'string' ? await deserialize(raw) : raw) as
+        | { value?: unknown }
+        | undefined;
       return data?.value;
     },
     async getMany(keys: readonly string[]): Promise<unknown[]> {

@@ -52,7 +52,9 @@ export async function postgresBackend(options: PostgresOptions): Promise<Backend
   pool.on('error', () => undefined);
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await pool.query(`CREATE TABLE IF NOT EXISTS ${qualified} (key TEXT COLLATE "C" PRIMARY KEY, value TEXT)`);
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS ${qualified} (key TEXT COLLATE "C" PRIMARY KEY, value TEXT)`,
+    );
   } catch (error) {
     // Two processes creating the same schema or table at once: the loser sees a unique violation.
     if ((error as { code?: string }).code !== '23505') {
@@ -160,7 +162,8 @@ export async function postgresBackend(options: PostgresOptions): Promise<Backend
             lockErrors(error);
           }
           const bound = codecOn(client);
-          const run = async (sql: string, values: unknown[]) => (await client.query(sql, values)).rows as Rows;
+          const run = async (sql: string, values: unknown[]) =>
+            (await client.query(sql, values)).rows as Rows;
           const tx: BackendTx = {
             get: (keys) => bound.getMany(keys),
             scan: (prefix) => scanOn(run, prefix),
@@ -203,7 +206,9 @@ export async function postgresBackend(options: PostgresOptions): Promise<Backend
     close: () => adapter.disconnect(),
     async destroy() {
       await pool.query(
-        schema === 'public' ? `DROP TABLE IF EXISTS ${qualified}` : `DROP SCHEMA IF EXISTS "${schema}" CASCADE`,
+        schema === 'public'
+          ? `DROP TABLE IF EXISTS ${qualified}`
+          : `DROP SCHEMA IF EXISTS "${schema}" CASCADE`,
       );
       await adapter.disconnect();
     },

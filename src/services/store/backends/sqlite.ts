@@ -37,7 +37,10 @@ export async function sqliteBackend(path: string): Promise<Backend> {
       else sets.push([key, await codec.encode(value)]);
     }
     for (const piece of pieces(deletes, 500)) {
-      await query(`DELETE FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(piece));
+      await query(
+        `DELETE FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(piece),
+      );
     }
     for (const piece of pieces(sets, 500)) {
       await query(
@@ -110,7 +113,11 @@ export async function sqliteBackend(path: string): Promise<Backend> {
     keys: (prefix) =>
       lock.read(async () =>
         (
-          await query(`SELECT key FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key`, prefix, prefixEnd(prefix))
+          await query(
+            `SELECT key FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key`,
+            prefix,
+            prefixEnd(prefix),
+          )
         ).map((row) => row.key),
       ),
     snapshot: () =>

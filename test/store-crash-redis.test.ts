@@ -1,0 +1,3 @@
+import { crashTest } from './support/crash';
+
+await crashTest('redis');
