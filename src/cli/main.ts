@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { isUserError } from '../services/errors';
+import { storeSecrets } from '../services/store/repository';
 import { cliLocale, GLOBAL_OPTIONS, parseCli } from './args';
 import { deployCommand } from './commands/deploy';
 import { digestCommand } from './commands/digest';
@@ -47,9 +48,10 @@ async function start(argv: string[], io: Io): Promise<number> {
   const config = loadConfig();
   if (config.DISCORD_TOKEN) {
     const { startBot } = await import('../discord/start');
+    const storeUrl = values.store ?? config.STORE_URL;
     return startBot(
-      { ...config, ...(values.store ? { STORE_URL: values.store } : {}) },
-      createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]),
+      { ...config, STORE_URL: storeUrl },
+      createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN, ...storeSecrets(storeUrl)]),
     );
   }
   const locale = cliLocale(values.lang);

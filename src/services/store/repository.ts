@@ -87,6 +87,16 @@ async function openBackend(url: string): Promise<Backend> {
   );
 }
 
+/** What in a store URL must never reach a log: its password, if it has one. */
+export function storeSecrets(url: string): string[] {
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password ? [password] : [];
+  } catch {
+    return [];
+  }
+}
+
 function parseUrl(url: string): URL {
   try {
     return new URL(url);
