@@ -91,11 +91,17 @@ describe('role-radar CLI', () => {
     ['empty text', ['--requirements-file', 'EMPTY'], /no requirement|empty/i],
     ['100 KB text', ['--requirements-file', 'HUGE'], /too long/i],
     ['missing file', ['--requirements-file', '/nonexistent/file.txt'], /not found/i],
+    ['binary file', ['--requirements-file', 'BINARY'], /not text/i],
+    ['binary preferred file', ['--preferred-file', 'BINARY'], /not text/i],
+    ['2 MB file', ['--requirements-file', 'TWO_MB'], /too large \(at most 1 MB\)/i],
+    ['endless device', ['--requirements-file', '/dev/zero'], /too large \(at most 1 MB\)/i],
   ])('refuses %s with one line, a non-zero exit and nothing changed', async (_name, override, message) => {
     const before = await count();
     const files: Record<string, string> = {
       EMPTY: file('empty.txt', '  \n'),
       HUGE: file('huge.txt', '- Python\n'.repeat(12_000)),
+      BINARY: file('photo.txt', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR'),
+      TWO_MB: file('two-mb.txt', '- Python\n'.repeat(240_000)),
     };
     const args: Record<string, string> = {
       '--company': 'X',
@@ -112,6 +118,17 @@ describe('role-radar CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
     expect(await count()).toBe(before);
+  });
+
+  it('refuses input past its cap before reading it all, in both languages', async () => {
+    const flood = await runCli(['normalize'], { input: '['.repeat(300_000) });
+    expect(flood.code).toBe(1);
+    expect(flood.stderr.trim()).toBe('The input is too large (at most 195 KB).');
+    const korean = await runCli(['normalize', '--lang', 'ko'], { input: '<a'.repeat(150_000) });
+    expect(korean.stderr.trim()).toBe('입력이 너무 큽니다 (최대 195 KB).');
+    // Under the byte cap but over the character limit: refused before any normalization.
+    const long = await runCli(['normalize'], { input: '['.repeat(60_000) });
+    expect(long.stderr.trim()).toBe('The requirements field is too long (at most 50000 characters).');
   });
 
   it('refuses empty text to normalize and a summary without a role, naming what is missing', async () => {

@@ -71,16 +71,18 @@ async function openBackend(url: string): Promise<Backend> {
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const parsed = parseUrl(url);
+    const label = redact(parsed);
     const schema = takeParam(parsed, 'schema') ?? 'public';
     const table = takeParam(parsed, 'table') ?? 'role_radar';
     const { postgresBackend } = await import('./backends/postgres');
-    return postgresBackend({ connectionString: parsed.toString(), schema, table, label: redact(parsed) });
+    return postgresBackend({ connectionString: parsed.toString(), schema, table, label });
   }
   if (/^rediss?:\/\//.test(url)) {
     const parsed = parseUrl(url);
+    const label = redact(parsed);
     const prefix = takeParam(parsed, 'prefix') ?? 'role-radar:';
     const { redisBackend } = await import('./backends/redis');
-    return redisBackend({ url: parsed.toString(), prefix, label: redact(parsed) });
+    return redisBackend({ url: parsed.toString(), prefix, label });
   }
   throw new Error(
     `STORE_URL: unsupported store "${url.split(':')[0]}:" (use sqlite://FILE, postgres://…, redis://… or memory://)`,

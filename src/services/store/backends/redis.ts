@@ -47,6 +47,7 @@ return 1
 
 const GLOB = /[*?[\]\\]/g;
 const MAX_ATTEMPTS = 400;
+const CONNECT_TIMEOUT_MS = 5000;
 
 interface RedisClientLike {
   mGet(keys: string[]): Promise<(string | null)[]>;
@@ -65,17 +66,23 @@ interface RedisClientLike {
  * namespace take turns, so they conflict only with other processes.
  */
 export async function redisBackend(options: RedisOptions): Promise<Backend> {
-  const adapter = new KeyvRedis(options.url, {
-    throwOnErrors: true,
-    throwOnConnectError: true,
-    connectionTimeout: 5000,
-  });
+  const adapter = new KeyvRedis(options.url, { throwOnErrors: true, throwOnConnectError: true });
   adapter.on('error', () => undefined);
+  // The adapter's own connection timeout leaves its timer running after it connects, which keeps a finished
+  // command alive for its length: this one is cleared.
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await adapter.getClient();
+    await Promise.race([
+      adapter.getClient(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), CONNECT_TIMEOUT_MS);
+      }),
+    ]);
   } catch {
     await adapter.disconnect(true).catch(() => undefined);
     throw new Error(`cannot open ${options.label}: no Redis server answered`);
+  } finally {
+    clearTimeout(timer);
   }
   const client = (await adapter.getClient()) as unknown as RedisClientLike;
   const codec = keyvOver(adapter);
