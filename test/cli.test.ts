@@ -199,6 +199,26 @@ describe('console', () => {
     expect(result.stdout).toContain('토스');
     expect(result.stdout).toContain('#999 공고가 없습니다');
   });
+
+  it('refuses a pasted megabyte, on one line or in a form field, and keeps going', async () => {
+    const input = [
+      `/summary ${'['.repeat(2_000_000)}`,
+      '/add-posting backend',
+      'Huge Co',
+      '',
+      '',
+      ...Array.from({ length: 5000 }, () => `- ${'<a'.repeat(100)}`),
+      '.',
+      '',
+      '.',
+      '/postings list',
+    ].join('\n');
+    const result = await runCli(['start', '--store', 'memory://'], { input });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/role/i);
+    expect(result.stdout).toMatch(/too long \(at most 4000 characters\)/);
+    expect(result.stdout).not.toContain('Huge Co');
+  });
 });
 
 describe('console files', () => {

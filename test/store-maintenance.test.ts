@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+import type { Io } from '../src/cli/runtime';
 import { createServices } from '../src/services/index';
 import { guildMetaRecord, postingRecord, urlIndexRecord } from '../src/services/postings/records';
 import { openStore, type Store } from '../src/services/store/repository';
 import { aggregateRecord } from '../src/services/summary/aggregate';
-import { main } from '../src/cli/main';
-import type { Io } from '../src/cli/runtime';
 import { runCli } from './support/cli';
 
 /** The CLI in this process (the real bin runs once per store, for its exit code and output). */
@@ -18,6 +18,7 @@ async function cli(args: string[]) {
   const code = await main([...args, ...(args.includes('--lang') ? [] : ['--lang', 'en'])], io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
+
 import { availableStores, freshUrl } from './support/stores';
 
 const kinds = await availableStores();
@@ -95,7 +96,12 @@ describe.each(kinds)('maintaining a $kind store', ({ kind, skip }) => {
     const report = JSON.parse(found.stdout);
     const records = report.problems.map((p: { record: string }) => p.record);
     expect(records).toEqual(
-      expect.arrayContaining(['aggregate:backend', 'url:https://jobs.example/gone', 'url:https://jobs.example/m/2', 'meta']),
+      expect.arrayContaining([
+        'aggregate:backend',
+        'url:https://jobs.example/gone',
+        'url:https://jobs.example/m/2',
+        'meta',
+      ]),
     );
     expect(report.postings).toBe(4);
 

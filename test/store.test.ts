@@ -185,3 +185,21 @@ describe('a failed write', () => {
     expect((await services.postings.get('g', 1)).company).toBe('C1');
   });
 });
+
+describe('inside a unit of change', () => {
+  it('a plain read goes through, and a second unit is refused instead of waiting forever', async () => {
+    const made: TestStore[] = [];
+    for (const { kind, skip } of kinds) if (!skip) made.push(await testStore(kind));
+    for (const store of [createStore(), ...made.map((t) => t.store)]) {
+      const scope = store.guild('nested');
+      await scope.change(async (tx) => tx.write(note, '1', { text: 'before' }));
+      const seen = await scope.change(async (tx) => {
+        tx.write(note, '2', { text: 'new' });
+        return store.guild('other').get(note, '1');
+      });
+      expect(seen).toBeUndefined();
+      await expect(scope.change(() => scope.change(async () => undefined))).rejects.toThrow(/inside another/);
+    }
+    for (const t of made) await t.remove();
+  });
+});

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { dispatch, type Invocation } from '../commands/dispatch';
 import { commandByName, commands } from '../commands/index';
@@ -8,21 +7,51 @@ import type { Command, Modal, OptionValue, Response } from '../commands/types';
 import { buttonsOf, type ConsoleButton, renderReply } from './render';
 import { localAttachment, type Runtime } from './runtime';
 
-/** Lines from stdin, one at a time, for both the command prompt and the fields of a form. */
+/** Longest line the console keeps; the rest of a longer line is dropped as it arrives, never held. */
+export const MAX_LINE_CHARS = 64 * 1024;
+/** Longest multi-line form field the console collects: past every field's own limit, which then refuses it. */
+const MAX_FIELD_CHARS = 16 * 1024;
+
+/**
+ * Lines from stdin, one at a time, for both the command prompt and the fields of a form. A line longer than
+ * MAX_LINE_CHARS is cut just past it (so whatever reads it sees that it is too long), and what follows up
+ * to its end is skipped without being kept: a pasted megabyte costs no more memory than one line.
+ */
 function lineSource(input: NodeJS.ReadableStream) {
-  const rl = createInterface({ input, terminal: false });
   const queue: string[] = [];
   const waiting: ((line: string | undefined) => void)[] = [];
   let closed = false;
-  rl.on('line', (line) => {
+  let pending = '';
+  const emit = (line: string) => {
     const next = waiting.shift();
     if (next) next(line);
     else queue.push(line);
-  });
-  rl.on('close', () => {
+  };
+  const keep = (text: string) => {
+    if (pending.length <= MAX_LINE_CHARS) pending += text.slice(0, MAX_LINE_CHARS + 1 - pending.length);
+  };
+  input.setEncoding('utf8');
+  const onData = (chunk: string | Buffer) => {
+    const text = String(chunk);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      keep(text.slice(start, nl));
+      emit(pending.endsWith('\r') ? pending.slice(0, -1) : pending);
+      pending = '';
+      start = nl + 1;
+    }
+    keep(text.slice(start));
+  };
+  const onEnd = () => {
+    if (closed) return;
+    if (pending !== '') emit(pending);
+    pending = '';
     closed = true;
     for (const next of waiting.splice(0)) next(undefined);
-  });
+  };
+  input.on('data', onData);
+  input.on('end', onEnd);
+  input.on('close', onEnd);
   return {
     next(): Promise<string | undefined> {
       const line = queue.shift();
@@ -30,7 +59,13 @@ function lineSource(input: NodeJS.ReadableStream) {
       if (closed) return Promise.resolve(undefined);
       return new Promise((resolve) => waiting.push(resolve));
     },
-    close: () => rl.close(),
+    close: () => {
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.off('close', onEnd);
+      onEnd();
+      (input as NodeJS.ReadableStream & { pause?: () => void }).pause?.();
+    },
   };
 }
 
@@ -135,14 +170,17 @@ async function askModal(modal: Modal, lines: ReturnType<typeof lineSource>, out:
     } else {
       out(`${field.label}${optional}${current} — end with a line containing only "."`);
       const collected: string[] = [];
+      let size = 0;
       for (
         let line = await lines.next();
         line !== undefined && line.trim() !== '.';
         line = await lines.next()
       ) {
-        collected.push(line);
+        // Past the cap the lines are read to the closing "." but not kept; the field is then too long.
+        if (size <= MAX_FIELD_CHARS) collected.push(line);
+        size += line.length + 1;
       }
-      const text = collected.join('\n');
+      const text = collected.join('\n').slice(0, MAX_FIELD_CHARS + 1);
       fields[field.id] = text.trim() === '' && field.value ? field.value : text;
     }
   }

@@ -214,19 +214,19 @@ export function createDigestService(deps: DigestDeps) {
      * `repair`, makes the list match. Returns the servers listed wrongly or missing.
      */
     async checkIndex(guildIds: readonly string[], options: { repair?: boolean } = {}) {
-      const scopes = guildIds.map((id) => store.guild(id));
-      return store.change([store.global, ...scopes], async (tx) => {
-        const listed = new Set((await tx(store.global).read(digestGuildsRecord))?.guilds ?? []);
+      // Only the list is locked: a server's setting changes in a unit that also holds the list, so one
+      // changed meanwhile is either read here or waits for this unit and then updates the list itself.
+      return store.global.change(async (tx) => {
+        const listed = new Set((await tx.read(digestGuildsRecord))?.guilds ?? []);
         const enabled = new Set<string>();
-        for (const [i, scope] of scopes.entries()) {
-          if ((await tx(scope).read(digestConfigRecord))?.enabled) enabled.add(guildIds[i] ?? '');
-        }
+        for (const id of guildIds)
+          if ((await store.guild(id).get(digestConfigRecord))?.enabled) enabled.add(id);
         const problems = [
           ...[...listed].filter((id) => !enabled.has(id)).map((id) => ({ guild: id, listed: true })),
           ...[...enabled].filter((id) => !listed.has(id)).map((id) => ({ guild: id, listed: false })),
         ];
         if (options.repair && problems.length > 0) {
-          tx(store.global).write(digestGuildsRecord, undefined, { guilds: [...enabled].sort() });
+          tx.write(digestGuildsRecord, undefined, { guilds: [...enabled].sort() });
         }
         return problems;
       });

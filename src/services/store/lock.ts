@@ -1,14 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /** Runs async sections one after another per name, in this process (other processes are the backend's job). */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly holder = new AsyncLocalStorage<KeyedMutex>();
 
-  /** Runs fn holding every named lock; names are taken in sorted order, so two callers never deadlock. */
+  /**
+   * Runs fn holding every named lock; names are taken in sorted order, so two callers never deadlock. A unit
+   * cannot start inside another (it would wait for itself, or not be part of the outer one).
+   */
   async run<R>(names: readonly string[], fn: () => Promise<R>): Promise<R> {
+    if (this.holder.getStore() === this) throw new Error('a unit of change cannot start inside another');
     const sorted = [...new Set(names)].sort();
     const release: (() => void)[] = [];
     try {
       for (const name of sorted) release.push(await this.acquire(name));
-      return await fn();
+      return await this.holder.run(this, fn);
     } finally {
       for (const done of release.reverse()) done();
     }
@@ -30,13 +37,18 @@ export class KeyedMutex {
   }
 }
 
-/** Many readers or one writer, for a connection that a transaction takes over while it runs. */
+/**
+ * Many readers or one writer, for a connection that a transaction takes over while it runs. A read made
+ * from inside the writer's own work (a plain read within a unit) goes straight through: it is part of it.
+ */
 export class ReadWriteLock {
   private readers = 0;
   private writer = false;
   private readonly queue: { write: boolean; wake: () => void }[] = [];
+  private readonly holder = new AsyncLocalStorage<ReadWriteLock>();
 
   async read<R>(fn: () => Promise<R>): Promise<R> {
+    if (this.holder.getStore() === this) return fn();
     await this.take(false);
     try {
       return await fn();
@@ -47,9 +59,10 @@ export class ReadWriteLock {
   }
 
   async write<R>(fn: () => Promise<R>): Promise<R> {
+    if (this.holder.getStore() === this) throw new Error('a unit of change cannot start inside another');
     await this.take(true);
     try {
-      return await fn();
+      return await this.holder.run(this, fn);
     } finally {
       this.writer = false;
       this.next();
