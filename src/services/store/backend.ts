@@ -55,6 +55,8 @@ export class StoreBusyError extends UserError {
   }
 }
 
-/** The smallest string greater than every string that starts with prefix (for range scans). */
+/** A string greater than every key that starts with prefix (for range scans; keys are compared as bytes). */
 export const prefixEnd = (prefix: string) =>
-  prefix.slice(0, -1) + String.fromCharCode((prefix.charCodeAt(prefix.length - 1) || 0) + 1);
+  prefix === ''
+    ? '\u{10ffff}'
+    : prefix.slice(0, -1) + String.fromCharCode((prefix.charCodeAt(prefix.length - 1) || 0) + 1);
