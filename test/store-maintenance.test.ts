@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import type { Io } from '../src/cli/runtime';
+import { digestGuildsRecord } from '../src/services/digest/config';
 import { createServices } from '../src/services/index';
 import { guildMetaRecord, postingRecord, urlIndexRecord } from '../src/services/postings/records';
 import { openStore, type Store } from '../src/services/store/repository';
@@ -147,6 +148,36 @@ describe.each(kinds)('maintaining a $kind store', ({ kind, skip }) => {
     cleanups.push(other.cleanup);
     expect((await cli(['restore', file, '--store', other.url])).code).toBe(0);
     expect(JSON.parse((await cli(['doctor', '--json', '--store', other.url])).stdout).postings).toBe(copy);
+  });
+});
+
+describe('doctor on the digest list', () => {
+  it('finds a server listed with its digest off, or on and not listed, and repairs the list', async () => {
+    const { url, store, services } = await seeded('sqlite', 1);
+    await services.digest.configure('m', { channelId: '123456789012345678' });
+    await services.digest.configure('n', { channelId: '123456789012345678' });
+    await store.global.change(async (tx) =>
+      tx.write(digestGuildsRecord, undefined, { guilds: ['gone', 'm'] }),
+    );
+    await store.close();
+    const found = await cli(['doctor', '--json', '--store', url]);
+    expect(found.code).toBe(1);
+    expect(JSON.parse(found.stdout).problems).toEqual([
+      {
+        guild: 'gone',
+        record: 'global:digest-guilds',
+        kind: 'unexpected',
+        detail: expect.stringMatching(/off/),
+      },
+      {
+        guild: 'n',
+        record: 'global:digest-guilds',
+        kind: 'missing',
+        detail: expect.stringMatching(/not listed/),
+      },
+    ]);
+    expect((await cli(['doctor', '--repair', '--store', url])).code).toBe(1);
+    expect((await cli(['doctor', '--store', url])).code).toBe(0);
   });
 });
 
