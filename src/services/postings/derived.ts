@@ -50,26 +50,110 @@ function canonical(value: unknown): string {
   );
 }
 
-/** What differs between two aggregates, field by field, in a few words. */
-function aggregateDifference(found: Aggregate, expected: Aggregate): string {
-  const fields: string[] = [];
-  for (const field of ['postings', 'companies', 'juniorFriendly'] as const) {
-    if (found[field] !== expected[field])
-      fields.push(`${field}: ${found[field]}, counted ${expected[field]}`);
-  }
-  for (const field of ['skills', 'groups', 'groupMembers', 'experience'] as const) {
-    if (canonical(found[field]) !== canonical(expected[field])) fields.push(`${field} differ`);
-  }
-  return fields.join('; ');
+/**
+ * One kind of record derived from a server's postings, as a recount makes it: `count` sees every posting
+ * once, then `records` are what the store should hold, by key. `differs` says what is wrong with a stored
+ * record in a few words, or '' when it matches. A new kind of derived record (per-month totals, …) is one
+ * more entry in DERIVATIONS, and doctor, the repair on open and the rebuild after a taxonomy change all
+ * cover it.
+ */
+interface Recount<T> {
+  type: RecordType<T>;
+  count(posting: Posting): void;
+  records(): Map<string, T>;
+  differs(found: T, expected: T): string;
 }
+type Derivation = (context: { normalizer: Normalizer; taxonomyVersion: string }) => Recount<unknown>;
 
-interface Expected {
-  meta: GuildMeta;
-  chunks: Map<string, IndexEntry[]>;
-  urls: Map<string, number>;
-  aggregates: Map<string, Aggregate>;
-  companies: Map<string, number>;
-}
+const derivation = <T>(make: (context: Parameters<Derivation>[0]) => Recount<T>): Derivation =>
+  make as unknown as Derivation;
+
+const listIndex = derivation(() => {
+  const chunks = new Map<string, IndexEntry[]>();
+  return {
+    type: indexChunkRecord,
+    count(p) {
+      const chunk = String(chunkOf(p.id));
+      const entries = chunks.get(chunk) ?? [];
+      entries.push(indexEntry(p));
+      chunks.set(chunk, entries);
+    },
+    records: () =>
+      new Map(
+        [...chunks].map(([chunk, entries]) => [chunk, { entries: entries.sort((a, b) => a.id - b.id) }]),
+      ),
+    differs: (found, expected) =>
+      canonical(found.entries) === canonical(expected.entries)
+        ? ''
+        : `${found.entries.length} entries, counted ${expected.entries.length}`,
+  };
+});
+
+const linkIndex = derivation(() => {
+  const urls = new Map<string, { id: number }>();
+  return {
+    type: urlIndexRecord,
+    count(p) {
+      if (!p.url) return;
+      try {
+        urls.set(canonicalUrl(p.url), { id: p.id });
+      } catch {
+        // A link that no longer parses is kept on the posting but indexes nothing.
+      }
+    },
+    records: () => urls,
+    differs: (found, expected) =>
+      found.id === expected.id ? '' : `points at #${found.id}, the posting with this link is #${expected.id}`,
+  };
+});
+
+const companyCounts = derivation(() => {
+  const companies = new Map<string, { postings: number }>();
+  return {
+    type: companyRecord,
+    count(p) {
+      const key = companyKey(p.roleId, p.company);
+      companies.set(key, { postings: (companies.get(key)?.postings ?? 0) + 1 });
+    },
+    records: () => companies,
+    differs: (found, expected) =>
+      found.postings === expected.postings ? '' : `${found.postings} postings, counted ${expected.postings}`,
+  };
+});
+
+const roleTotals = derivation(({ normalizer, taxonomyVersion }) => {
+  const aggregates = new Map<string, Aggregate>();
+  const companies = new Map<string, Set<string>>();
+  return {
+    type: aggregateRecord,
+    count(p) {
+      const aggregate = aggregates.get(p.roleId) ?? emptyAggregate(p.roleId, taxonomyVersion);
+      applyPosting(aggregate, p, normalizer, 1);
+      aggregates.set(p.roleId, aggregate);
+      const names = companies.get(p.roleId) ?? new Set();
+      names.add(companyKey(p.roleId, p.company));
+      companies.set(p.roleId, names);
+    },
+    records() {
+      for (const [roleId, aggregate] of aggregates) aggregate.companies = companies.get(roleId)?.size ?? 0;
+      return aggregates;
+    },
+    differs(found, expected) {
+      const fields: string[] = [];
+      for (const field of ['postings', 'companies', 'juniorFriendly'] as const) {
+        if (found[field] !== expected[field])
+          fields.push(`${field}: ${found[field]}, counted ${expected[field]}`);
+      }
+      for (const field of ['skills', 'groups', 'groupMembers', 'experience'] as const) {
+        if (canonical(found[field]) !== canonical(expected[field])) fields.push(`${field} differ`);
+      }
+      return fields.join('; ');
+    },
+  };
+});
+
+/** Every record derived from postings, besides the server's meta (its id counter and counts per role). */
+const DERIVATIONS: readonly Derivation[] = [listIndex, linkIndex, roleTotals, companyCounts];
 
 /**
  * Recounts every derived record of one server from its postings (found by scanning the postings
@@ -83,21 +167,11 @@ export async function reconcile(
   options: { fix: boolean; renormalize?: boolean },
 ): Promise<{ problems: Problem[]; postings: number }> {
   const stored = await tx.read(guildMetaRecord);
-  const expected: Expected = {
-    meta: {
-      schema: 1,
-      nextId: stored?.nextId ?? 1,
-      taxonomyVersion: options.renormalize
-        ? normalizer.version
-        : (stored?.taxonomyVersion ?? normalizer.version),
-      derivedSchema: DERIVED_SCHEMA,
-      roles: {},
-    },
-    chunks: new Map(),
-    urls: new Map(),
-    aggregates: new Map(),
-    companies: new Map(),
-  };
+  const taxonomyVersion = options.renormalize
+    ? normalizer.version
+    : (stored?.taxonomyVersion ?? normalizer.version);
+  const recounts = DERIVATIONS.map((make) => make({ normalizer, taxonomyVersion }));
+  const roles: Record<string, number> = {};
   let maxId = 0;
   let postings = 0;
   for await (const [, found] of tx.scan(postingRecord)) {
@@ -110,123 +184,66 @@ export async function reconcile(
         await tx.settle();
       }
     }
-    count(expected, posting, normalizer);
+    for (const recount of recounts) recount.count(posting);
+    roles[posting.roleId] = (roles[posting.roleId] ?? 0) + 1;
     maxId = Math.max(maxId, posting.id);
     postings++;
   }
-  if (maxId === 0 && !stored) return { problems: [], postings: 0 };
-  expected.meta.nextId = Math.max(expected.meta.nextId, maxId + 1);
-  for (const [key, postings] of expected.companies) {
-    const aggregate = expected.aggregates.get(key.slice(0, key.indexOf(':')));
-    if (aggregate && postings > 0) aggregate.companies += 1;
-  }
+  if (postings === 0 && !stored) return { problems: [], postings: 0 };
 
   const problems: Problem[] = [];
   const differ = (record: string, kind: Problem['kind'], detail: string) =>
     problems.push({ record, kind, detail });
-
-  if (!stored) differ('meta', 'missing', `${maxId} postings have no server record`);
+  if (!stored) differ('meta', 'missing', `${postings} postings have no server record`);
   else {
-    if (stored.nextId < expected.meta.nextId) {
+    if (stored.nextId <= maxId)
       differ('meta', 'differs', `next id ${stored.nextId}, but posting #${maxId} exists`);
-    }
-    if (canonical(stored.roles) !== canonical(expected.meta.roles)) {
-      differ(
-        'meta',
-        'differs',
-        `postings per role ${canonical(stored.roles)}, counted ${canonical(expected.meta.roles)}`,
-      );
+    if (canonical(stored.roles) !== canonical(roles)) {
+      differ('meta', 'differs', `postings per role ${canonical(stored.roles)}, counted ${canonical(roles)}`);
     }
   }
-  const fixMeta = {
-    ...expected.meta,
-    // A counter never goes back: ids of removed postings are not handed out again.
-    nextId: Math.max(expected.meta.nextId, stored?.nextId ?? 1),
-  };
-
-  await compareAll(tx, indexChunkRecord, expected.chunks, {
-    expect: (entries) => ({ entries }),
-    same: (found, entries) => canonical(found.entries) === canonical(entries),
-    describe: (found, entries) => `${found.entries.length} entries, counted ${entries.length}`,
-    differ,
-    fix: options.fix,
-  });
-  await compareAll(tx, urlIndexRecord, expected.urls, {
-    expect: (id) => ({ id }),
-    same: (found, id) => found.id === id,
-    describe: (found, id) => `points at #${found.id}, the posting with this link is #${id}`,
-    differ,
-    fix: options.fix,
-  });
-  await compareAll(tx, aggregateRecord, expected.aggregates, {
-    expect: (aggregate) => aggregate,
-    same: (found, aggregate) => aggregateDifference(found, aggregate) === '',
-    describe: aggregateDifference,
-    differ,
-    fix: options.fix,
-  });
-  await compareAll(tx, companyRecord, expected.companies, {
-    expect: (postings) => ({ postings }),
-    same: (found, postings) => found.postings === postings,
-    describe: (found, postings) => `${found.postings} postings, counted ${postings}`,
-    differ,
-    fix: options.fix,
-  });
-  if (options.fix) tx.write(guildMetaRecord, undefined, fixMeta);
+  for (const recount of recounts) await compare(tx, recount, differ, options.fix);
+  if (options.fix) {
+    const meta: GuildMeta = {
+      schema: 1,
+      // A counter never goes back: ids of removed postings are not handed out again.
+      nextId: Math.max(maxId + 1, stored?.nextId ?? 1),
+      taxonomyVersion,
+      derivedSchema: DERIVED_SCHEMA,
+      roles,
+    };
+    tx.write(guildMetaRecord, undefined, meta);
+  }
   return { problems, postings };
 }
 
-function count(expected: Expected, posting: Posting, normalizer: Normalizer) {
-  const roles = expected.meta.roles;
-  roles[posting.roleId] = (roles[posting.roleId] ?? 0) + 1;
-  const chunk = String(chunkOf(posting.id));
-  const entries = expected.chunks.get(chunk) ?? [];
-  entries.push(indexEntry(posting));
-  entries.sort((a, b) => a.id - b.id);
-  expected.chunks.set(chunk, entries);
-  if (posting.url) {
-    try {
-      expected.urls.set(canonicalUrl(posting.url), posting.id);
-    } catch {
-      // A link that no longer parses is kept on the posting but indexes nothing.
-    }
-  }
-  const aggregate =
-    expected.aggregates.get(posting.roleId) ?? emptyAggregate(posting.roleId, expected.meta.taxonomyVersion);
-  applyPosting(aggregate, posting, normalizer, 1);
-  expected.aggregates.set(posting.roleId, aggregate);
-  const key = companyKey(posting.roleId, posting.company);
-  expected.companies.set(key, (expected.companies.get(key) ?? 0) + 1);
-}
-
-/** Compares every stored record of one type with the expected ones, and (with fix) makes them so. */
-async function compareAll<T, E>(
+/** Compares every stored record of one derived type with the recount, and (with fix) makes them so. */
+async function compare<T>(
   tx: ChangeSet,
-  type: RecordType<T>,
-  expected: Map<string, E>,
-  how: {
-    expect: (e: E) => T;
-    same: (found: T, e: E) => boolean;
-    describe: (found: T, e: E) => string;
-    differ: (record: string, kind: Problem['kind'], detail: string) => void;
-    fix: boolean;
-  },
+  recount: Recount<T>,
+  differ: (record: string, kind: Problem['kind'], detail: string) => void,
+  fix: boolean,
 ) {
+  const { type } = recount;
+  const expected = recount.records();
   const seen = new Set<string>();
   for await (const [key, found] of tx.scan(type)) {
     seen.add(key);
     const want = expected.get(key);
     if (want === undefined) {
-      how.differ(`${type.name}:${key}`, 'unexpected', 'no posting accounts for it');
-      if (how.fix) tx.delete(type, key);
-    } else if (!how.same(found, want)) {
-      how.differ(`${type.name}:${key}`, 'differs', how.describe(found, want));
-      if (how.fix) tx.write(type, key, how.expect(want));
+      differ(`${type.name}:${key}`, 'unexpected', 'no posting accounts for it');
+      if (fix) tx.delete(type, key);
+      continue;
+    }
+    const difference = recount.differs(found, want);
+    if (difference) {
+      differ(`${type.name}:${key}`, 'differs', difference);
+      if (fix) tx.write(type, key, want);
     }
   }
   for (const [key, want] of expected) {
     if (seen.has(key)) continue;
-    how.differ(`${type.name}:${key}`, 'missing', 'the postings need it');
-    if (how.fix) tx.write(type, key, how.expect(want));
+    differ(`${type.name}:${key}`, 'missing', 'the postings need it');
+    if (fix) tx.write(type, key, want);
   }
 }
