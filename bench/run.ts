@@ -77,6 +77,9 @@ async function benchSize(size: number) {
   const lists = await timed(SAMPLES, (i) =>
     services.postings.list(guild, { offset: (i % 10) * 10, limit: 10 }),
   );
+  const recountStarted = performance.now();
+  await services.postings.check(guild);
+  const recount = performance.now() - recountStarted;
   (globalThis as { gc?: () => void }).gc?.();
   sampleRss();
   const rssServing = process.memoryUsage().rss;
@@ -85,6 +88,7 @@ async function benchSize(size: number) {
       ` | add p50 ${ms(percentile(adds, 50))} p99 ${ms(percentile(adds, 99))}` +
       ` | summary p50 ${ms(percentile(summaries, 50))} p99 ${ms(percentile(summaries, 99))}` +
       ` | list p99 ${ms(percentile(lists, 99))}` +
+      ` | doctor recount ${ms(recount)}` +
       ` | RSS serving ${mb(rssServing)}, peak so far ${mb(peakRss)}`,
   );
   await store.close();

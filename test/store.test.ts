@@ -95,6 +95,31 @@ describe.each(kinds)('the $kind store', ({ kind, skip }) => {
     expect(await scope.get(counter)).toEqual({ n: 40 });
   });
 
+  it.skipIf(skip)('a read-only unit sees one state while another process writes', async () => {
+    const scope = t.store.guild('snapshot');
+    await scope.change(async (tx) => tx.write(counter, undefined, { n: 1 }));
+    const other = await openStore(t.url);
+    try {
+      let wrote = false;
+      const [first, second] = await scope.read(async (tx) => {
+        const before = (await tx.read(counter))?.n;
+        if (!wrote) {
+          // Another connection (as another process would) commits while this unit is reading.
+          await other.guild('snapshot').change(async (w) => w.write(counter, undefined, { n: 2 }));
+          wrote = true;
+        }
+        return [before, (await tx.read(counter))?.n];
+      });
+      expect(first).toBe(second);
+      expect(await scope.get(counter)).toEqual({ n: 2 });
+      await expect(scope.read(async (tx) => tx.write(counter, undefined, { n: 3 }))).rejects.toThrow(
+        /read-only/,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it.skipIf(skip)('changes several scopes in one unit', async () => {
     const a = t.store.guild('multi');
     await t.store.change([a, t.store.global], async (tx) => {

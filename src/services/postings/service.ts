@@ -395,7 +395,10 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       options: { repair?: boolean } = {},
     ): Promise<{ problems: Problem[]; postings: number }> {
       const scope = store.guild(guildId);
-      const result = await scope.change((tx) => reconcile(tx, normalizer, { fix: options.repair === true }));
+      // A check reads one snapshot and holds no writer up; a repair is one unit of change.
+      const result = options.repair
+        ? await scope.change((tx) => reconcile(tx, normalizer, { fix: true }))
+        : await scope.read((tx) => reconcile(tx, normalizer, { fix: false }));
       if (options.repair) current.delete(guildId);
       return result;
     },

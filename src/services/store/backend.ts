@@ -15,7 +15,11 @@ export interface Backend {
    * consistent state: the backend either excludes other writers while body runs, or checks at commit that
    * nothing it locked changed and runs body again if something did (body must not have other side effects).
    */
-  unit<R>(locks: readonly string[], body: (tx: BackendTx) => Promise<UnitResult<R>>): Promise<R>;
+  unit<R>(
+    locks: readonly string[],
+    body: (tx: BackendTx) => Promise<UnitResult<R>>,
+    options?: UnitOptions,
+  ): Promise<R>;
   /** Every record whose key starts with prefix, in no particular order; committed state. */
   scan(prefix: string): AsyncIterable<[string, unknown]>;
   /** Keys (only) that start with prefix. */
@@ -29,6 +33,14 @@ export interface Backend {
   close(): Promise<void>;
   /** Removes everything this store ever kept (its file, schema or keys). For tests and `restore --replace`. */
   destroy(): Promise<void>;
+}
+
+export interface UnitOptions {
+  /**
+   * A unit that only reads (a recount): it sees one consistent state but does not exclude writers, which
+   * go on meanwhile (SQLite and PostgreSQL read a snapshot; Redis checks that nothing changed).
+   */
+  readOnly?: boolean;
 }
 
 export interface BackendTx {

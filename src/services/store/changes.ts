@@ -23,7 +23,10 @@ export interface ChangeSet {
 export class UnitChanges {
   readonly writes = new Map<string, unknown>();
 
-  constructor(private readonly tx: BackendTx) {}
+  constructor(
+    private readonly tx: BackendTx,
+    private readonly readOnly = false,
+  ) {}
 
   /** The change set of one namespace of this unit. */
   in(namespace: string): ChangeSet {
@@ -32,14 +35,20 @@ export class UnitChanges {
       readMany: (type, keys) => this.readMany(namespace, type, keys),
       scan: (type) => this.scan(namespace, type),
       write: (type, key, value) => {
+        this.refuseIfReadOnly();
         const full = keyOf(namespace, type, key);
         this.writes.set(full, validate(type, full, value));
       },
       delete: (type, key) => {
+        this.refuseIfReadOnly();
         this.writes.set(keyOf(namespace, type, key), undefined);
       },
       settle: () => this.maybeFlush(),
     };
+  }
+
+  private refuseIfReadOnly() {
+    if (this.readOnly) throw new Error('a read-only unit cannot write');
   }
 
   /** Lets the backend take the writes so far, if it keeps a transaction open (the unit may be large). */

@@ -23,6 +23,11 @@ export interface Scope {
    * unit that met another process's change), so it must not have effects outside `tx`.
    */
   change<R>(fn: (tx: ChangeSet) => Promise<R>): Promise<R>;
+  /**
+   * A unit that only reads: everything fn reads comes from one consistent state, while other processes keep
+   * writing (a long recount does not hold them up). Writing through `tx` throws.
+   */
+  read<R>(fn: (tx: ChangeSet) => Promise<R>): Promise<R>;
 }
 
 export interface Store {
@@ -147,6 +152,12 @@ function scopeOf(backend: Backend, namespace: string): Scope {
         const result = await fn(changes.in(namespace));
         return { result, writes: changes.writes };
       }),
+    read: (fn) =>
+      backend.unit(
+        [namespace],
+        async (tx) => ({ result: await fn(new UnitChanges(tx, true).in(namespace)), writes: new Map() }),
+        { readOnly: true },
+      ),
   };
   return scope;
 }

@@ -43,7 +43,7 @@ export function memoryBackend(map: Map<string, unknown> = new Map()): Backend {
     kind: 'memory',
     label: 'memory://',
     get: (keys) => lock.read(() => codec.getMany(keys)),
-    unit: (_locks, body) =>
+    unit: (_locks, body, _options) =>
       lock.write(async () => {
         const tx: BackendTx = { get: (keys) => codec.getMany(keys), scan };
         const { result, writes } = await body(tx);

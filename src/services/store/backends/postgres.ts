@@ -146,9 +146,22 @@ export async function postgresBackend(options: PostgresOptions): Promise<Backend
     kind: 'postgres',
     label: options.label,
     get: (keys) => codec.getMany(keys),
-    unit: (locks, body) =>
-      mutex.run(locks, () =>
+    unit: (locks, body, options = {}) =>
+      mutex.run(options.readOnly ? [] : locks, () =>
         withClient(async (client) => {
+          if (options.readOnly) {
+            // One snapshot for the whole unit, and no lock: writers go on meanwhile.
+            await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+            const bound = codecOn(client);
+            const run = async (sql: string, values: unknown[]) =>
+              (await client.query(sql, values)).rows as Rows;
+            const { result } = await body({
+              get: (keys) => bound.getMany(keys),
+              scan: (p) => scanOn(run, p),
+            });
+            await client.query('COMMIT');
+            return result;
+          }
           await client.query('BEGIN');
           await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
           try {

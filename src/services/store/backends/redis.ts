@@ -119,14 +119,21 @@ export async function redisBackend(options: RedisOptions): Promise<Backend> {
     kind: 'redis',
     label: options.label,
     get,
-    unit: (locks, body) =>
-      mutex.run(locks, async () => {
+    unit: (locks, body, options = {}) =>
+      mutex.run(options.readOnly ? [] : locks, async () => {
         const names = [...new Set(locks)].sort();
         const versionKeys = [storeVersion, ...names.map(versionOf)];
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
           const expected = (await client.mGet(versionKeys)).map((v) => v ?? '');
           const tx: BackendTx = { get, scan };
           const { result, writes } = await body(tx);
+          if (options.readOnly) {
+            // Consistent if no unit committed to these namespaces while it read.
+            const now = (await client.mGet(versionKeys)).map((v) => v ?? '');
+            if (now.every((v, i) => v === expected[i])) return result;
+            await new Promise((r) => setTimeout(r, Math.random() * 50));
+            continue;
+          }
           const sets: string[] = [];
           const values: string[] = [];
           const deletes: string[] = [];

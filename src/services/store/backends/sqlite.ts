@@ -76,9 +76,12 @@ export async function sqliteBackend(path: string): Promise<Backend> {
     }
   };
 
-  const transaction = <R>(fn: () => Promise<R>) =>
+  const transaction = <R>(fn: () => Promise<R>, readOnly = false) =>
     lock.write(async () => {
-      await begin();
+      // A read-only unit's BEGIN takes no lock: its first read fixes the snapshot it sees (WAL), and other
+      // processes keep writing.
+      if (readOnly) await query('BEGIN');
+      else await begin();
       try {
         const result = await fn();
         await query('COMMIT');
@@ -93,17 +96,17 @@ export async function sqliteBackend(path: string): Promise<Backend> {
     kind: 'sqlite',
     label,
     get: (keys) => lock.read(() => codec.getMany(keys)),
-    unit: (_locks, body) =>
+    unit: (_locks, body, options = {}) =>
       transaction(async () => {
         const tx: BackendTx = {
           get: (keys) => codec.getMany(keys),
           scan: (prefix) => scanWith(prefix, true),
-          flush: apply,
+          ...(options.readOnly ? {} : { flush: apply }),
         };
         const { result, writes } = await body(tx);
         await apply(writes);
         return result;
-      }),
+      }, options.readOnly),
     scan: (prefix) => scanWith(prefix, false),
     keys: (prefix) =>
       lock.read(async () =>
