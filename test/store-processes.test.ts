@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServices } from '../src/services/index';
@@ -83,6 +86,50 @@ describe.each(kinds)('several processes on one $kind store', ({ kind, skip }) =>
       const doctor = await runCli(['doctor', '--json', '--store', url]);
       expect(JSON.parse(doctor.stdout).problems).toEqual([]);
       expect(doctor.code).toBe(0);
+    },
+    120_000,
+  );
+
+  it.skipIf(skip)(
+    'a long-running writer and `role-radar add` commands at the same time keep every posting',
+    async () => {
+      const { url, cleanup } = freshUrl(kind);
+      cleanups.push(cleanup);
+      const dir = mkdtempSync(join(tmpdir(), 'role-radar-cli-adds-'));
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      const requirements = join(dir, 'requirements.txt');
+      writeFileSync(requirements, '- Python 3년 이상\n- AWS\n');
+      const bot = worker(['add', url, 'local', '200', 'bot']);
+      const commands = await Promise.all(
+        Array.from({ length: 6 }, (_, n) =>
+          runCli([
+            'add',
+            '--store',
+            url,
+            '--company',
+            `CLI ${n}`,
+            '--role',
+            'backend',
+            '--url',
+            `https://cli.example/${n}`,
+            '--requirements-file',
+            requirements,
+            '--json',
+          ]),
+        ),
+      );
+      const botIds = JSON.parse((await bot).trim()) as number[];
+      for (const command of commands) expect(command.code, command.stderr).toBe(0);
+      const cliIds = commands.map((c) => (JSON.parse(c.stdout) as { id: number }).id);
+      expect(new Set([...botIds, ...cliIds]).size).toBe(206);
+      const store = await openStore(url);
+      try {
+        const services = createServices({ store });
+        expect((await services.postings.list('local')).total).toBe(206);
+        expect((await services.postings.check('local')).problems).toEqual([]);
+      } finally {
+        await store.close();
+      }
     },
     120_000,
   );
