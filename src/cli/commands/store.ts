@@ -121,6 +121,8 @@ export const restoreCommand: CliCommand = {
         if (existing > 0) throw new UserError('restore.not-empty', { records: existing });
       }
       await store.replaceAll(records);
+      // A backup made by an older version is brought up to date now, as opening each server would.
+      for (const guild of await store.guildIds()) await rt.services.postings.open(guild);
       const servers = new Set(
         records.filter(([key]) => key.startsWith('guild:')).map(([key]) => key.split(':')[1]),
       );

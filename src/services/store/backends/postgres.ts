@@ -51,7 +51,9 @@ export async function postgresBackend(options: PostgresOptions): Promise<Backend
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 5 });
   pool.on('error', () => undefined);
   try {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // Only a schema that is missing is created: a user may lack the right to create one that exists.
+    const exists = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (exists.rowCount === 0) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await pool.query(
       `CREATE TABLE IF NOT EXISTS ${qualified} (key TEXT COLLATE "C" PRIMARY KEY, value TEXT)`,
     );
@@ -64,8 +66,9 @@ export async function postgresBackend(options: PostgresOptions): Promise<Backend
   }
   const adapter = new PooledKeyvPostgres({
     uri: options.connectionString,
-    schema: `"${schema}"`,
-    table: `"${table}"`,
+    // Plain names (checked above): the adapter creates a schema of its own when it is not "public".
+    schema,
+    table,
     storePool: pool,
   } as ConstructorParameters<typeof KeyvPostgres>[0]);
   const codec = keyvOver(adapter);
