@@ -109,6 +109,8 @@ export const en = {
     'Collect the job postings your study group is looking at, and see what they commonly ask for.\n\n' +
     '**/add-posting** add a posting (requirements and preferred, pasted as they are)\n' +
     '**/summary** what a role’s postings ask for, with shares and the experience range\n' +
+    '**/profile** your own skills (only you see them) · **/match** you against a role: coverage and what to study next\n' +
+    '**/trends** how a role’s top skills moved month by month · **/compare** two roles side by side · **/skill** one skill across the server\n' +
     '**/postings** list, show, edit or remove postings\n' +
     '**/import** bring in a markdown research document (preview first) · **/export** md, CSV or JSON\n' +
     '**/digest** a weekly post of what was added and what moved (Manage Server)\n' +
