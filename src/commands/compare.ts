@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { Comparison } from '../services/radar';
 import { UserError } from '../services/errors';
+import type { Comparison } from '../services/radar';
 import { described, named } from './shared/builders';
 import { imageOf, rolesChart } from './shared/charts';
 import { inGuild, parseOptions } from './shared/guard';
@@ -28,8 +28,10 @@ type Line = Comparison['both'][number];
 export function comparisonFields(ctx: Pick<Context, 't' | 'locale'>, c: Comparison) {
   const more = (count: number) => ctx.t('summary.more', { count });
   const both = (s: Line) => `**${safe(skillName(ctx, s))}** ${percent(s.a)} · ${percent(s.b)}`;
-  const one = (share: number) => (s: Line) => `**${safe(skillName(ctx, s))}** ${percent(share === 0 ? s.a : s.b)}`;
-  const value = (lines: string[]) => (lines.length === 0 ? ctx.t('compare.none') : joinLines(lines, LIMITS.fieldValue, more));
+  const one = (share: number) => (s: Line) =>
+    `**${safe(skillName(ctx, s))}** ${percent(share === 0 ? s.a : s.b)}`;
+  const value = (lines: string[]) =>
+    lines.length === 0 ? ctx.t('compare.none') : joinLines(lines, LIMITS.fieldValue, more);
   const a = c.a.label[ctx.locale];
   const b = c.b.label[ctx.locale];
   return [
@@ -38,7 +40,9 @@ export function comparisonFields(ctx: Pick<Context, 't' | 'locale'>, c: Comparis
     { name: ctx.t('compare.only', { role: b }), value: value(c.onlyB.map(one(1))), inline: true },
     {
       name: `${ctx.t('compare.differences')} (${a} · ${b})`,
-      value: value(c.differences.map((s) => `${both(s)} (${s.a > s.b ? '+' : '−'}${percent(Math.abs(s.a - s.b))})`)),
+      value: value(
+        c.differences.map((s) => `${both(s)} (${s.a > s.b ? '+' : '−'}${percent(Math.abs(s.a - s.b))})`),
+      ),
     },
   ];
 }
@@ -63,7 +67,10 @@ export const compare = {
     const empty = summaries.find((s) => s.postings === 0);
     if (empty) return ephemeral({ content: ctx.t('compare.empty', { role: empty.roleLabel[ctx.locale] }) });
     await ctx.defer({ ephemeral: false });
-    const title = ctx.t('compare.title', { a: comparison.a.label[ctx.locale], b: comparison.b.label[ctx.locale] });
+    const title = ctx.t('compare.title', {
+      a: comparison.a.label[ctx.locale],
+      b: comparison.b.label[ctx.locale],
+    });
     const files = rolesChart(ctx.locale, summaries, ctx.services.clock.now(), {
       title,
       name: `compare-${a}-${b}.png`,

@@ -2,14 +2,13 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { ProfileChange } from '../services/radar';
 import { MAX_PROFILE_TEXT } from '../services/radar/profile';
-import { subcommand } from './shared/builders';
+import { described, named, subcommand } from './shared/builders';
 import { inGuild, parseOptions } from './shared/guard';
 import { LIMITS, truncate } from './shared/limits';
 import { profileEmbed } from './shared/profile-embed';
 import { skillChoices, skillName, skillOption } from './shared/skill';
 import { safe } from './shared/text';
 import { type Command, type Context, ephemeral, type Response } from './types';
-import { described, named } from './shared/builders';
 
 const textOption = z.object({ skills: z.string() });
 const skillValue = z.object({ skill: z.string() });
@@ -30,7 +29,10 @@ function changed(ctx: Context, change: ProfileChange, verb: 'saved' | 'added' | 
   const lines: string[] = [];
   if (verb === 'saved') lines.push(ctx.t('profile.saved', { count: change.profile.explicit.length }));
   else if (change.changed.length === 0) lines.push(ctx.t('profile.unchanged'));
-  else lines.push(ctx.t(verb === 'added' ? 'profile.added' : 'profile.removed', { skills: names(ctx, change.changed) }));
+  else
+    lines.push(
+      ctx.t(verb === 'added' ? 'profile.added' : 'profile.removed', { skills: names(ctx, change.changed) }),
+    );
   if (change.notUnderstood.length > 0) {
     lines.push(ctx.t('profile.not-understood', { parts: safe(change.notUnderstood.join(', ')) }));
   }

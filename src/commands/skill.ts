@@ -31,21 +31,33 @@ export function skillEmbed(ctx: Context, detail: SkillDetail) {
     fields.push({ name: ctx.t('skill.roles'), value: joinLines(lines, LIMITS.fieldValue, more) });
   }
   if (detail.together.length > 0) {
-    const line = detail.together.map((s) => `${safe(skillName(ctx, s))} ${percent(s.share)} (${s.count})`).join(' · ');
+    const line = detail.together
+      .map((s) => `${safe(skillName(ctx, s))} ${percent(s.share)} (${s.count})`)
+      .join(' · ');
     fields.push({ name: ctx.t('skill.together'), value: truncate(line, LIMITS.fieldValue) });
   }
   if (detail.latest.length > 0) {
     const lines = detail.latest.map((p) => {
       const target = p.url ? linkTarget(p.url) : undefined;
-      const company = target ? `[${safe(p.company).replace(/[[\]]/g, '\\$&')}](${target})` : `**${safe(p.company)}**`;
+      const company = target
+        ? `[${safe(p.company).replace(/[[\]]/g, '\\$&')}](${target})`
+        : `**${safe(p.company)}**`;
       const postingTitle = p.title ? ` — ${safe(truncate(p.title, 60))}` : '';
-      return truncate(`#${p.id} ${company}${postingTitle} · ${roles.label(p.role, ctx.locale)} · ${p.createdAt.slice(0, 10)}`, 300);
+      return truncate(
+        `#${p.id} ${company}${postingTitle} · ${roles.label(p.role, ctx.locale)} · ${p.createdAt.slice(0, 10)}`,
+        300,
+      );
     });
     fields.push({ name: ctx.t('skill.latest'), value: joinLines(lines, LIMITS.fieldValue, more) });
   }
   const groups = detail.groups.map((g) => g.label[ctx.locale]).join(' · ');
-  fields.push({ name: ctx.t('skill.category'), value: normalizer.categoryLabel(detail.category, ctx.locale), inline: true });
-  if (groups) fields.push({ name: ctx.t('skill.groups'), value: truncate(groups, LIMITS.fieldValue), inline: true });
+  fields.push({
+    name: ctx.t('skill.category'),
+    value: normalizer.categoryLabel(detail.category, ctx.locale),
+    inline: true,
+  });
+  if (groups)
+    fields.push({ name: ctx.t('skill.groups'), value: truncate(groups, LIMITS.fieldValue), inline: true });
   if (detail.docs) fields.push({ name: ctx.t('skill.docs'), value: detail.docs, inline: true });
   return fitEmbed({
     color: 0x4f5bd5,
@@ -62,7 +74,9 @@ export function skillEmbed(ctx: Context, detail: SkillDetail) {
     fields,
     ...(detail.window.complete || detail.window.read === 0
       ? {}
-      : { footer: { text: ctx.t('skill.window', { read: detail.window.read, naming: detail.window.naming }) } }),
+      : {
+          footer: { text: ctx.t('skill.window', { read: detail.window.read, naming: detail.window.naming }) },
+        }),
   });
 }
 

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { TREND_MONTHS } from '../services/radar/trends';
 import type { Trends } from '../services/radar';
+import { TREND_MONTHS } from '../services/radar/trends';
 import { described, named } from './shared/builders';
 import { imageOf, monthLabels, trendsChart } from './shared/charts';
 import { inGuild, parseOptions } from './shared/guard';

@@ -1,6 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { type ChartFile, matchChart, rolesChart, summaryChart, trendsChart } from '../../commands/shared/charts';
 import { comparisonFields } from '../../commands/compare';
+import {
+  type ChartFile,
+  matchChart,
+  rolesChart,
+  summaryChart,
+  trendsChart,
+} from '../../commands/shared/charts';
 import { matchEmbed } from '../../commands/shared/match-embed';
 import { profileEmbed } from '../../commands/shared/profile-embed';
 import { resolveRole } from '../../commands/shared/role';
@@ -41,7 +47,10 @@ export function matchJson(result: MatchResult) {
     coverage: {
       required: result.coverage.required.share,
       preferred: result.coverage.preferred.share,
-      mentions: { required: result.coverage.required.mentions, preferred: result.coverage.preferred.mentions },
+      mentions: {
+        required: result.coverage.required.mentions,
+        preferred: result.coverage.preferred.mentions,
+      },
       covered: { required: result.coverage.required.covered, preferred: result.coverage.preferred.covered },
     },
     postingsMet: result.postingsMet,
@@ -78,7 +87,11 @@ export const profileCommand: CliCommand = {
         }
         case 'clear': {
           const existed = await profiles.clear(rt.guildId, user);
-          io.stdout(args.json ? JSON.stringify({ cleared: existed }) : ctx.t(existed ? 'profile.cleared' : 'profile.already-empty'));
+          io.stdout(
+            args.json
+              ? JSON.stringify({ cleared: existed })
+              : ctx.t(existed ? 'profile.cleared' : 'profile.already-empty'),
+          );
           return 0;
         }
         case 'show':
@@ -88,7 +101,8 @@ export const profileCommand: CliCommand = {
           throw new UserError('input.invalid', { field: 'profile' });
       }
       if (args.json) io.stdout(JSON.stringify(profileJson(profile), null, 2));
-      else io.stdout(renderReply({ ...(note ? { content: note } : {}), embeds: [profileEmbed(ctx, profile)] }));
+      else
+        io.stdout(renderReply({ ...(note ? { content: note } : {}), embeds: [profileEmbed(ctx, profile)] }));
       return 0;
     });
   },
@@ -105,9 +119,11 @@ export const matchCommand: CliCommand = {
       const roleId = resolveRole(ctx, args.positionals.join(' '));
       const result = await rt.services.radar.match(rt.guildId, userOf(args.values), roleId);
       if (args.json) io.stdout(JSON.stringify(matchJson(result), null, 2));
-      else if (result.postings === 0) io.stdout(ctx.t('match.empty-role', { role: result.roleLabel[ctx.locale] }));
+      else if (result.postings === 0)
+        io.stdout(ctx.t('match.empty-role', { role: result.roleLabel[ctx.locale] }));
       else io.stdout(renderReply({ embeds: [matchEmbed(ctx, result)] }));
-      if (result.postings > 0) await saveChart(io, str(args.values.chart), matchChart(ctx.locale, result, rt.services.clock.now()));
+      if (result.postings > 0)
+        await saveChart(io, str(args.values.chart), matchChart(ctx.locale, result, rt.services.clock.now()));
       return 0;
     });
   },
@@ -125,7 +141,10 @@ export const trendsCommand: CliCommand = {
       const months = Number(str(args.values.months));
       const result = await rt.services.radar.trends(rt.guildId, roleId, months);
       if (args.json) io.stdout(JSON.stringify(result, null, 2));
-      else io.stdout(`== ${ctx.t('trends.title', { role: result.roleLabel[ctx.locale] })} ==\n${renderReply({ content: trendsText(ctx, result) })}`);
+      else
+        io.stdout(
+          `== ${ctx.t('trends.title', { role: result.roleLabel[ctx.locale] })} ==\n${renderReply({ content: trendsText(ctx, result) })}`,
+        );
       await saveChart(io, str(args.values.chart), trendsChart(ctx.locale, result, rt.services.clock.now()));
       return 0;
     });
@@ -147,12 +166,22 @@ export const compareCommand: CliCommand = {
       if (args.json) {
         io.stdout(JSON.stringify(comparison, null, 2));
       } else {
-        const title = ctx.t('compare.title', { a: comparison.a.label[ctx.locale], b: comparison.b.label[ctx.locale] });
+        const title = ctx.t('compare.title', {
+          a: comparison.a.label[ctx.locale],
+          b: comparison.b.label[ctx.locale],
+        });
         io.stdout(renderReply({ embeds: [{ title, fields: comparisonFields(ctx, comparison) }] }));
       }
       if (summaries.every((s) => s.postings > 0)) {
-        const title = ctx.t('compare.title', { a: comparison.a.label[ctx.locale], b: comparison.b.label[ctx.locale] });
-        await saveChart(io, str(args.values.chart), rolesChart(ctx.locale, summaries, rt.services.clock.now(), { title, name: 'compare.png' }));
+        const title = ctx.t('compare.title', {
+          a: comparison.a.label[ctx.locale],
+          b: comparison.b.label[ctx.locale],
+        });
+        await saveChart(
+          io,
+          str(args.values.chart),
+          rolesChart(ctx.locale, summaries, rt.services.clock.now(), { title, name: 'compare.png' }),
+        );
       }
       return 0;
     });
@@ -168,7 +197,9 @@ export const skillCommand: CliCommand = {
       const ctx = rt.context();
       const id = rt.services.radar.resolveSkill(args.positionals.join(' '));
       const detail = await rt.services.radar.skill(rt.guildId, id);
-      io.stdout(args.json ? JSON.stringify(detail, null, 2) : renderReply({ embeds: [skillEmbed(ctx, detail)] }));
+      io.stdout(
+        args.json ? JSON.stringify(detail, null, 2) : renderReply({ embeds: [skillEmbed(ctx, detail)] }),
+      );
       return 0;
     });
   },

@@ -1,8 +1,10 @@
 import { type Locale, translator } from '../../i18n';
+import type { Services } from '../../services';
 import { lineSvg } from '../../services/charts/lines';
-import { radarSvg, type RadarSeries } from '../../services/charts/radar';
+import { type RadarSeries, radarSvg } from '../../services/charts/radar';
 import { renderPng } from '../../services/charts/render';
 import { PALETTE } from '../../services/charts/svg';
+import type { DigestModel } from '../../services/digest';
 import type { MatchResult, Trends } from '../../services/radar';
 import type { RoleSummary } from '../../services/summary';
 import { chooseAxes, pick } from '../../services/summary/categories';
@@ -20,21 +22,51 @@ function file(name: string, data: Buffer, description: string): ChartFile[] {
 }
 
 /** A role's radar: required and preferred shares per category. */
-export function summaryChart(locale: Locale, summary: RoleSummary, now: Date): ChartFile[] {
+export function summaryChart(locale: Locale, summary: RoleSummary, now: Date, title?: string): ChartFile[] {
   const t = translator(locale);
   const role = summary.roleLabel[locale];
   const axes = pick(summary.categories, chooseAxes([summary.categories]));
   const svg = radarSvg({
-    title: t('summary.title', { role }),
+    title: title ?? t('summary.title', { role }),
     subtitle: t('chart.radar-subtitle', { postings: summary.postings }),
     axes: axes.map((a) => a.label[locale]),
     series: [
       { label: t('chart.required'), values: axes.map((a) => a.required), color: PALETTE.required },
-      { label: t('chart.preferred'), values: axes.map((a) => a.preferred), color: PALETTE.preferred, dashed: true },
+      {
+        label: t('chart.preferred'),
+        values: axes.map((a) => a.preferred),
+        color: PALETTE.preferred,
+        dashed: true,
+      },
     ],
     footnote: t('chart.footnote', { date: stamp(now) }),
   });
   return file(`radar-${summary.role}.png`, renderPng(svg).data, t('chart.radar-description', { role }));
+}
+
+/** The weekly digest's radar: the role most postings were added to this week, as /summary draws it. */
+export function digestChart(locale: Locale, summary: RoleSummary, now: Date): ChartFile[] {
+  const t = translator(locale);
+  const [chart] = summaryChart(
+    locale,
+    summary,
+    now,
+    t('digest.radar-title', { role: summary.roleLabel[locale] }),
+  );
+  return chart ? [{ ...chart, name: 'digest-radar.png' }] : [];
+}
+
+/** The week's radar for a digest: the role most postings were added to this week. */
+export async function weekRadar(
+  services: Pick<Services, 'summary'>,
+  model: DigestModel,
+  locale: Locale,
+  now: Date,
+): Promise<ChartFile[]> {
+  if (model.newPostings === 0) return [];
+  const busiest = [...model.byRole].sort((a, b) => b.count - a.count)[0];
+  if (!busiest) return [];
+  return digestChart(locale, await services.summary.forRole(model.guildId, busiest.roleId), now);
 }
 
 /** The role's radar with the member's coverage drawn over its requirements. */
@@ -50,7 +82,12 @@ export function matchChart(locale: Locale, match: MatchResult, now: Date): Chart
     axes: axes.map((a) => a.label[locale]),
     series: [
       { label: t('chart.required'), values: axes.map((a) => a.required), color: PALETTE.required },
-      { label: t('chart.preferred'), values: axes.map((a) => a.preferred), color: PALETTE.preferred, dashed: true },
+      {
+        label: t('chart.preferred'),
+        values: axes.map((a) => a.preferred),
+        color: PALETTE.preferred,
+        dashed: true,
+      },
       { label: t('chart.you'), values: axes.map((a) => a.member), color: PALETTE.member, emphasis: true },
     ],
     footnote: t('chart.footnote', { date: stamp(now) }),

@@ -56,7 +56,10 @@ export function matchEmbed(ctx: Context, match: MatchResult): APIEmbed {
   description.push(
     met.of === 0
       ? ctx.t('match.postings-met-none')
-      : ctx.t(met.complete ? 'match.postings-met' : 'match.postings-met-window', { met: met.met, of: met.of }),
+      : ctx.t(met.complete ? 'match.postings-met' : 'match.postings-met-window', {
+          met: met.met,
+          of: met.of,
+        }),
   );
 
   const fields: APIEmbedField[] = [];

@@ -28,8 +28,13 @@ export function profileEmbed(ctx: Context, profile: Profile): APIEmbed {
     inline: true,
   }));
   if (profile.derived.size > 0) {
-    const lines = [...profile.derived].map(([id, reason]) => `${name(id)} *(${ctx.t('profile.from', { skill: name(reason.by) })})*`);
-    fields.push({ name: ctx.t('profile.derived'), value: joinLines([lines.join(' · ')], LIMITS.fieldValue, more) });
+    const lines = [...profile.derived].map(
+      ([id, reason]) => `${name(id)} *(${ctx.t('profile.from', { skill: name(reason.by) })})*`,
+    );
+    fields.push({
+      name: ctx.t('profile.derived'),
+      value: joinLines([lines.join(' · ')], LIMITS.fieldValue, more),
+    });
   }
   return fitEmbed({
     color: COLOR,

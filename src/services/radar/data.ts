@@ -13,6 +13,8 @@ export const matchRulesSchema = z.object({
   interchangeableGroups: z.array(idSchema),
   /** Generic skills (RDBMS, 클라우드) that any member of the named groups meets (MySQL meets RDBMS). */
   genericSkills: z.record(idSchema, z.array(idSchema).min(1)),
+  /** Skills that come with another one (Django ORM with Django): knowing the second counts for the first. */
+  includedWith: z.record(idSchema, z.array(idSchema).min(1)).default({}),
 });
 export type MatchRules = z.infer<typeof matchRulesSchema>;
 

@@ -2,7 +2,7 @@ import type { Normalizer } from '../normalize';
 import type { MatchRules } from './data';
 
 /** Why a profile counts a skill the member did not list. */
-export type DerivedReason = { kind: 'implied'; by: string } | { kind: 'generic'; by: string };
+export type DerivedReason = { kind: 'implied' | 'generic' | 'included'; by: string };
 
 export interface KnownSkills {
   /** What the member listed, in the taxonomy's order. */
@@ -34,6 +34,7 @@ export function createKnowledge(normalizer: Normalizer, rules: MatchRules): Know
   }
   const interchangeable = new Set(rules.interchangeableGroups.filter((g) => members.has(g)));
   const generic = Object.entries(rules.genericSkills).filter(([id]) => order.has(id));
+  const included = Object.entries(rules.includedWith).filter(([id]) => order.has(id));
 
   return {
     know(listed) {
@@ -57,6 +58,13 @@ export function createKnowledge(normalizer: Normalizer, rules: MatchRules): Know
             add(implied, { kind: 'implied', by: id });
         }
         changed = false;
+        for (const [id, withSkills] of included) {
+          const by = withSkills.find((m) => all.has(m));
+          if (!all.has(id) && by) {
+            add(id, { kind: 'included', by });
+            changed = true;
+          }
+        }
         for (const [id, groups] of generic) {
           if (all.has(id)) continue;
           const by = groups.flatMap((g) => members.get(g) ?? []).find((m) => m !== id && all.has(m));

@@ -51,7 +51,10 @@ export interface CategoryCoverage {
   label: { en: string; ko: string };
   required: number;
   preferred: number;
-  /** The part of `required` the member covers: required share × the category's covered mentions. */
+  /**
+   * The share of postings whose requirements in this category the member meets (each item naming skills of
+   * it names one the member has), within the window of latest postings; at most `required`.
+   */
   member: number;
 }
 
@@ -227,22 +230,32 @@ export function matchProfile(
     if (result) met++;
   }
 
-  const categories = categoryShares(aggregate, normalizer).map((axis): CategoryCoverage => {
-    let mentions = 0;
-    let covered = 0;
-    for (const [id, n] of Object.entries(aggregate.skills.required)) {
-      if (normalizer.skill(id)?.category !== axis.category) continue;
-      mentions += n;
-      if (known.has(id)) covered += n;
+  // Per category, the postings (of the window) whose requirements in it the member meets: on the same scale
+  // as the role's required share, so the member's shape sits inside the role's.
+  const metIn = new Map<string, number>();
+  for (const posting of input.window.postings) {
+    const state = new Map<string, boolean>();
+    for (const item of posting.items) {
+      if (item.section !== 'required') continue;
+      const byCategory = new Map<string, boolean>();
+      for (const s of item.skills) {
+        const category = normalizer.skill(s.id)?.category;
+        if (category) byCategory.set(category, (byCategory.get(category) ?? false) || known.has(s.id));
+      }
+      for (const [category, ok] of byCategory) state.set(category, (state.get(category) ?? true) && ok);
     }
-    return {
+    for (const [category, ok] of state) if (ok) metIn.set(category, (metIn.get(category) ?? 0) + 1);
+  }
+  const windowSize = input.window.postings.length;
+  const categories = categoryShares(aggregate, normalizer).map(
+    (axis): CategoryCoverage => ({
       category: axis.category,
       label: axis.label,
       required: axis.required,
       preferred: axis.preferred,
-      member: mentions === 0 ? 0 : axis.required * (covered / mentions),
-    };
-  });
+      member: windowSize === 0 ? 0 : Math.min(axis.required, (metIn.get(axis.category) ?? 0) / windowSize),
+    }),
+  );
 
   return {
     role: aggregate.roleId,
