@@ -131,7 +131,10 @@ export function createRouter(options: RouterOptions): Router {
       })();
       return deferring;
     };
-    const ctx = toContext(interaction, deps, ({ ephemeral }) => defer(ephemeral, 'asked'));
+    // A deferral Discord refused is not the handler's failure: it is reported once, below, like a refused reply.
+    const ctx = toContext(interaction, deps, ({ ephemeral }) =>
+      defer(ephemeral, 'asked').catch(() => undefined),
+    );
     const work = dispatch(ctx, invocation, logger);
     if (deferrable && !(await settlesWithin(work, deferAfterMs))) await defer(false, 'slow');
     const response = await work;
