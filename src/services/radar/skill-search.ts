@@ -12,6 +12,21 @@ interface Name {
   jamo: string;
 }
 
+/** Among equal matches, technologies come before degrees and soft skills (`ㅈㄱ`: 장고 before 전공). */
+const TECHNOLOGY = new Set([
+  'language',
+  'framework',
+  'library',
+  'database',
+  'cloud',
+  'devops',
+  'testing',
+  'tool',
+  'platform',
+  'data-ai',
+]);
+const tech = (skill: Skill) => (TECHNOLOGY.has(skill.category) ? 1 : 0);
+
 const squeeze = (text: string) => text.toLowerCase().replace(/[\s\-_./·()]+/g, '');
 const isChoseongQuery = (query: string) => query.length > 0 && [...query].every((c) => canBeChoseong(c));
 const hasHangul = (text: string) => /[\u3131-\u318e\uac00-\ud7a3]/.test(text);
@@ -43,6 +58,7 @@ export function createSkillSearch(normalizer: Normalizer): SkillSearch {
   const score = (name: Name, q: string, qJamo: string, choseongOnly: boolean): number => {
     if (name.plain === q) return 100;
     if (name.plain.startsWith(q)) return 80 - Math.min(20, name.plain.length - q.length);
+    if (choseongOnly && name.choseong === q) return 78;
     if (qJamo && name.jamo.startsWith(qJamo)) return 70;
     if (choseongOnly && name.choseong.startsWith(q)) return 65;
     if (q.length >= 2 && name.plain.includes(q)) return 40;
@@ -66,6 +82,7 @@ export function createSkillSearch(normalizer: Normalizer): SkillSearch {
         (a, b) =>
           b.score - a.score ||
           rank(b.skill.id) - rank(a.skill.id) ||
+          tech(b.skill) - tech(a.skill) ||
           a.skill.label.localeCompare(b.skill.label),
       )
       .slice(0, limit)
