@@ -1,5 +1,5 @@
 import { CHART_FONT_FAMILY } from './render';
-import { esc, fit, PALETTE, pct, textWidth } from './svg';
+import { clip, esc, PALETTE, pct, textWidth } from './svg';
 
 export interface LineSeries {
   label: string;
@@ -50,11 +50,11 @@ export function lineSvg(spec: LineSpec): string {
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CHART_FONT_FAMILY}">`,
     `<rect width="${width}" height="${height}" fill="${PALETTE.background}"/>`,
-    `<text x="56" y="74" font-size="36" font-weight="700" fill="${PALETTE.ink}">${esc(fit(spec.title, 36, width - 112))}</text>`,
+    `<text x="56" y="74" font-size="36" font-weight="700" fill="${PALETTE.ink}">${esc(clip(spec.title, 36, width - 112))}</text>`,
   );
   if (spec.subtitle) {
     out.push(
-      `<text x="56" y="114" font-size="23" fill="${PALETTE.muted}">${esc(fit(spec.subtitle, 23, width - 112))}</text>`,
+      `<text x="56" y="114" font-size="23" fill="${PALETTE.muted}">${esc(clip(spec.subtitle, 23, width - 112))}</text>`,
     );
   }
   for (let k = 0; k <= 4; k++) {
@@ -119,7 +119,7 @@ export function lineSvg(spec: LineSpec): string {
   if (overflow > 0) for (const e of ends) e.y -= overflow;
   for (const e of ends) {
     out.push(
-      `<text x="${right + 18}" y="${num(e.y + 7)}" font-size="21" font-weight="700" fill="${e.color}">${esc(fit(e.label, 21, labelWidth))}</text>`,
+      `<text x="${right + 18}" y="${num(e.y + 7)}" font-size="21" font-weight="700" fill="${e.color}">${esc(clip(e.label, 21, labelWidth))}</text>`,
     );
   }
   if (values.length === 0 && spec.emptyNote) {
@@ -129,7 +129,7 @@ export function lineSvg(spec: LineSpec): string {
   }
   if (spec.footnote) {
     out.push(
-      `<text x="${width - 40}" y="${height - 20}" font-size="17" fill="${PALETTE.muted}" text-anchor="end">${esc(fit(spec.footnote, 17, width - 80))}</text>`,
+      `<text x="${width - 40}" y="${height - 20}" font-size="17" fill="${PALETTE.muted}" text-anchor="end">${esc(clip(spec.footnote, 17, width - 80))}</text>`,
     );
   }
   out.push('</svg>');

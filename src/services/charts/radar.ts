@@ -1,5 +1,5 @@
 import { CHART_FONT_FAMILY } from './render';
-import { esc, fit, PALETTE, pct, textWidth, wrap } from './svg';
+import { clip, esc, PALETTE, pct, textWidth, wrap } from './svg';
 
 export interface RadarSeries {
   label: string;
@@ -36,11 +36,11 @@ export function radarSvg(spec: RadarSpec): string {
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CHART_FONT_FAMILY}">`,
     `<rect width="${width}" height="${height}" fill="${PALETTE.background}"/>`,
-    `<text x="56" y="78" font-size="38" font-weight="700" fill="${PALETTE.ink}">${esc(fit(spec.title, 38, width - 112))}</text>`,
+    `<text x="56" y="78" font-size="38" font-weight="700" fill="${PALETTE.ink}">${esc(clip(spec.title, 38, width - 112))}</text>`,
   );
   if (spec.subtitle) {
     out.push(
-      `<text x="56" y="122" font-size="24" fill="${PALETTE.muted}">${esc(fit(spec.subtitle, 24, width - 112))}</text>`,
+      `<text x="56" y="122" font-size="24" fill="${PALETTE.muted}">${esc(clip(spec.subtitle, 24, width - 112))}</text>`,
     );
   }
 
@@ -124,7 +124,7 @@ export function radarSvg(spec: RadarSpec): string {
   }
   if (spec.footnote) {
     out.push(
-      `<text x="${width - 40}" y="${height - 22}" font-size="17" fill="${PALETTE.muted}" text-anchor="end">${esc(fit(spec.footnote, 17, width - 80))}</text>`,
+      `<text x="${width - 40}" y="${height - 22}" font-size="17" fill="${PALETTE.muted}" text-anchor="end">${esc(clip(spec.footnote, 17, width - 80))}</text>`,
     );
   }
   out.push('</svg>');

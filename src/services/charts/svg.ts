@@ -1,11 +1,13 @@
 /** Text as SVG character data: markup characters escaped, control characters dropped. */
 export function esc(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  let kept = '';
+  for (const c of text) {
+    const code = c.codePointAt(0) ?? 0;
+    // XML 1.0 allows tab, newline and carriage return among the control characters, nothing else.
+    if ((code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r') || code === 0x7f) continue;
+    kept += c;
+  }
+  return kept.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Roughly how wide a text is drawn, in ems of the chart font (Hangul is square, Latin about half). */
@@ -24,7 +26,7 @@ export function textWidth(text: string, size: number): number {
 }
 
 /** Cuts a text to fit a width, ending with an ellipsis. */
-export function fit(text: string, size: number, width: number): string {
+export function clip(text: string, size: number, width: number): string {
   if (textWidth(text, size) <= width) return text;
   let out = text;
   while (out.length > 1 && textWidth(`${out}…`, size) > width) out = out.slice(0, -1);
@@ -40,10 +42,10 @@ export function wrap(text: string, size: number, width: number): string[] {
     if (c === ' ') breaks.push(i);
     else if (c === '·' || c === '/' || c === '&') breaks.push(i + 1);
   }
-  if (breaks.length === 0) return [fit(text, size, width)];
+  if (breaks.length === 0) return [clip(text, size, width)];
   const middle = text.length / 2;
   const at = breaks.reduce((best, b) => (Math.abs(b - middle) < Math.abs(best - middle) ? b : best));
-  return [text.slice(0, at).trim(), text.slice(at).trim()].map((line) => fit(line, size, width));
+  return [text.slice(0, at).trim(), text.slice(at).trim()].map((line) => clip(line, size, width));
 }
 
 export const PALETTE = {
