@@ -7,6 +7,7 @@ import { digestCommand } from './commands/digest';
 import { exportCommand, importCommand } from './commands/import-export';
 import { normalizeCommand } from './commands/normalize';
 import { addCommand, listCommand, removeCommand, showCommand, summaryCommand } from './commands/postings';
+import { compareCommand, matchCommand, profileCommand, skillCommand, trendsCommand } from './commands/radar';
 import type { CliCommand } from './commands/types';
 import { runConsole } from './console';
 import { describeUserError, type Io, openRuntime, processIo } from './runtime';
@@ -16,6 +17,11 @@ const CLI_COMMANDS: readonly CliCommand[] = [
   normalizeCommand,
   addCommand,
   summaryCommand,
+  profileCommand,
+  matchCommand,
+  trendsCommand,
+  compareCommand,
+  skillCommand,
   listCommand,
   showCommand,
   removeCommand,
