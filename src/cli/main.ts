@@ -8,6 +8,7 @@ import { digestCommand } from './commands/digest';
 import { exportCommand, importCommand } from './commands/import-export';
 import { normalizeCommand } from './commands/normalize';
 import { addCommand, listCommand, removeCommand, showCommand, summaryCommand } from './commands/postings';
+import { compareCommand, matchCommand, profileCommand, skillCommand, trendsCommand } from './commands/radar';
 import { backupCommand, doctorCommand, restoreCommand } from './commands/store';
 import type { CliCommand } from './commands/types';
 import { runConsole } from './console';
@@ -18,6 +19,11 @@ const CLI_COMMANDS: readonly CliCommand[] = [
   normalizeCommand,
   addCommand,
   summaryCommand,
+  profileCommand,
+  matchCommand,
+  trendsCommand,
+  compareCommand,
+  skillCommand,
   listCommand,
   showCommand,
   removeCommand,

@@ -40,6 +40,12 @@ export type UserErrorCode =
   | 'digest.not-configured'
   | 'digest.bad-timezone'
   | 'digest.bad-time'
-  | 'guild.only';
+  | 'guild.only'
+  | 'profile.nothing-understood'
+  | 'profile.private'
+  | 'profile.empty'
+  | 'skill.unknown'
+  | 'trends.bad-months'
+  | 'compare.same-role';
 
 export const isUserError = (error: unknown): error is UserError => error instanceof UserError;

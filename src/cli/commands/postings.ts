@@ -7,6 +7,7 @@ import type { Posting } from '../../services/postings/schema';
 import { str } from '../args';
 import { renderReply } from '../render';
 import { type Io, readTextFile, withRuntime } from '../runtime';
+import { writeSummaryChart } from './radar';
 import type { CliCommand } from './types';
 
 function positiveId(raw: string | undefined): number {
@@ -57,14 +58,15 @@ export const addCommand: CliCommand = {
 
 export const summaryCommand: CliCommand = {
   name: 'summary',
-  usage: 'summary <role> [--section both|required|preferred] [--json]',
-  options: { section: { type: 'string', default: 'both' } },
+  usage: 'summary <role> [--section both|required|preferred] [--chart FILE.png] [--json]',
+  options: { section: { type: 'string', default: 'both' }, chart: { type: 'string' } },
   async run(args, io) {
     return withRuntime(args, async (rt) => {
       const ctx = rt.context();
       if (args.positionals.length === 0) throw new UserError('input.empty', { field: 'role' });
       const roleId = resolveRole(ctx, args.positionals.join(' '));
       const summary = await rt.services.summary.forRole(rt.guildId, roleId);
+      await writeSummaryChart(io, str(args.values.chart), ctx.locale, summary, rt.services.clock.now());
       if (args.json) {
         io.stdout(JSON.stringify(summary, null, 2));
         return 0;

@@ -144,7 +144,14 @@ const roleTotals = derivation(({ normalizer, taxonomyVersion }) => {
         if (found[field] !== expected[field])
           fields.push(`${field}: ${found[field]}, counted ${expected[field]}`);
       }
-      for (const field of ['skills', 'groups', 'groupMembers', 'experience'] as const) {
+      for (const field of [
+        'skills',
+        'groups',
+        'categories',
+        'groupMembers',
+        'experience',
+        'months',
+      ] as const) {
         if (canonical(found[field]) !== canonical(expected[field])) fields.push(`${field} differ`);
       }
       return fields.join('; ');

@@ -5,10 +5,11 @@ import { postingSchema } from './schema';
 export const postingRecord = recordType('posting', postingSchema);
 
 /**
- * The shape of the derived records (role totals, company counts); a change makes every server rebuild them.
- * 3: written in atomic units of change (servers written before are recounted once from their postings).
+ * The shape of the derived records (role totals with their categories and months, company counts); a change
+ * makes every server rebuild them.
+ * 4: written in atomic units of change (servers written before are recounted once from their postings).
  */
-export const DERIVED_SCHEMA = 3;
+export const DERIVED_SCHEMA = 4;
 
 export const guildMetaSchema = z.object({
   schema: z.literal(1),
