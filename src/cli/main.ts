@@ -45,7 +45,7 @@ function usage(): string {
     '  role-radar start                 Discord bot when DISCORD_TOKEN is set, else an interactive console',
     ...lines,
     '',
-    'Global options: --guild <id> (default local)  --store <keyv uri>  --lang ko|en  --json',
+    'Global options: --guild <id> (default local)  --store <url>  --lang ko|en  --json',
   ].join('\n');
 }
 
