@@ -71,6 +71,9 @@ export async function postgresBackend(options: PostgresOptions): Promise<Backend
     table,
     storePool: pool,
   } as ConstructorParameters<typeof KeyvPostgres>[0]);
+  // The adapter creates its table (and a schema other than public) on its own, in the background: waited
+  // for here, so nothing it does can come after this store is closed or destroyed.
+  await adapter.query('SELECT 1');
   const codec = keyvOver(adapter);
   const mutex = new KeyedMutex();
   const storeLock = `${schema}.${table}`;
