@@ -78,6 +78,7 @@ describe('role summary', () => {
       label: 'Ktor',
       category: 'framework',
       groups: [],
+      counts: [],
       implies: [],
       aliases: ['ktor'],
       contextAliases: [],

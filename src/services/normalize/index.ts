@@ -1,7 +1,8 @@
 import type { NormalizedItem, Section } from '../postings/schema';
 import type { CategoryId, Skill, SkillGroup, Taxonomy } from '../taxonomy/schema';
 import { parseExperience } from './experience';
-import { createImplier, createMatcher } from './matcher';
+import { createCounter, createImplier, createMatcher } from './matcher';
+import { createPhraseFinder } from './phrases';
 import { splitItems } from './split';
 import { cleanText } from './text';
 
@@ -24,15 +25,20 @@ export interface Normalizer {
 export function createNormalizer(taxonomy: Taxonomy): Normalizer {
   const matcher = createMatcher(taxonomy);
   const imply = createImplier(taxonomy);
+  const count = createCounter(taxonomy);
+  const phrases = createPhraseFinder(taxonomy.phraseRules);
   const skills = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const groups = new Map(taxonomy.groups.map((g) => [g.id, g]));
 
   const normalizeItem = (text: string, section: Section): NormalizedItem => {
     const experience = parseExperience(text);
+    const found = phrases.find(text);
+    const named = matcher.explicitSkills(text, found.masked);
+    for (const id of found.skills) if (!named.includes(id)) named.push(id);
     return {
       text,
       section,
-      skills: imply(matcher.explicitSkills(text)),
+      skills: imply(count(named)),
       ...(experience ? { experience } : {}),
     };
   };

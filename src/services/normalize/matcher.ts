@@ -61,8 +61,11 @@ function aliasEntry(skillId: string, key: string, spelling?: string): AliasEntry
 const startsWord = (text: string, at: number) => at > 0 && /[\s/(,·]/.test(text.charAt(at - 1));
 
 export interface Matcher {
-  /** Skills an item names, in order of appearance, each once; implied skills are not added here. */
-  explicitSkills(text: string): string[];
+  /**
+   * Skills an item names, in order of appearance, each once; implied skills are not added here. Nothing
+   * inside the `masked` spans (positions in the cleaned text) counts.
+   */
+  explicitSkills(text: string, masked?: readonly { start: number; end: number }[]): string[];
 }
 
 export function createMatcher(taxonomy: Taxonomy): Matcher {
@@ -154,10 +157,10 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
   };
 
   return {
-    explicitSkills(text) {
+    explicitSkills(text, extraMasked = []) {
       const original = cleanText(text);
       const lower = lowerSameLength(original);
-      const masked = maskedRanges(lower);
+      const masked = [...maskedRanges(lower), ...extraMasked.map((m): [number, number] => [m.start, m.end])];
       const hits = scan(original, lower).filter(
         (hit) => !masked.some(([from, to]) => hit.start < to && hit.end > from),
       );
@@ -179,6 +182,23 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
       }
       return ids;
     },
+  };
+}
+
+/** Adds the wider skills named skills count as (Git ⇒ version control), as named skills. */
+export function createCounter(taxonomy: Taxonomy): (explicit: string[]) => string[] {
+  const direct = new Map(taxonomy.skills.map((s) => [s.id, s.counts]));
+  return (explicit) => {
+    const out = [...explicit];
+    const seen = new Set(explicit);
+    for (let i = 0; i < out.length; i++) {
+      for (const next of direct.get(out[i] ?? '') ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        out.push(next);
+      }
+    }
+    return out;
   };
 }
 

@@ -32,7 +32,18 @@ export const skillSchema = z
     labelKo: z.string().min(1).optional(),
     category: categoryIdSchema,
     groups: z.array(idSchema).default([]),
+    /**
+     * What the name always means without naming it (Django ⇒ Python): added as implied, so a summary can
+     * say a share comes from implications. Only what holds in every posting belongs here.
+     */
     implies: z.array(idSchema).default([]),
+    /**
+     * Wider skills the name also counts as, named like it (Git is version control, TDD is writing tests):
+     * a reader of a summary expects Git under version control.
+     */
+    counts: z.array(idSchema).default([]),
+    /** named: a technology, subject or credential the text names; concept: what it asks for in its own words. */
+    kind: z.enum(['named', 'concept']).optional(),
     /** Matched case-insensitively wherever they stand as a word (Korean particles may follow). */
     aliases: z.array(z.string().min(1)).default([]),
     /**
@@ -45,6 +56,39 @@ export const skillSchema = z
     message: 'a skill needs at least one alias or context alias',
   });
 export type Skill = z.infer<typeof skillSchema>;
+
+const CONCEPT_CATEGORIES = new Set<CategoryId>(['soft-skill', 'domain']);
+/** Soft skills and domains are concepts; other skills are named unless they say otherwise. */
+export const skillKind = (skill: Pick<Skill, 'kind' | 'category'>): 'named' | 'concept' =>
+  skill.kind ?? (CONCEPT_CATEGORIES.has(skill.category) ? 'concept' : 'named');
+
+export const phraseRuleSchema = z
+  .object({
+    id: idSchema,
+    /** The skill the phrase names; a rule without one only keeps what it matches from naming anything. */
+    skill: idSchema.optional(),
+    patterns: z.array(z.string().min(1)).min(1),
+    /** Phrases where the words mean something else (운영체제 for 운영): nothing inside them counts. */
+    stops: z.array(z.string().min(1)).default([]),
+    /** What the rule matches names no skill by alias (`Github 프로필 제출` is a portfolio, not Git). */
+    masks: z.boolean().default(false),
+    note: z.string().optional(),
+    /** Run by the tests: each `match` text gives the rule's skill (or is masked), no `noMatch` text does. */
+    examples: z.object({
+      match: z.array(z.string().min(1)).min(1),
+      noMatch: z.array(z.string().min(1)).default([]),
+    }),
+  })
+  .refine((rule) => rule.skill !== undefined || rule.masks, {
+    message: 'a rule names a skill, masks what it matches, or both',
+  });
+export type PhraseRule = z.infer<typeof phraseRuleSchema>;
+
+export const phraseRulesSchema = z.object({
+  /** The taxonomy version: both files change together, and a change renormalizes every posting. */
+  version: z.string().min(1),
+  rules: z.array(phraseRuleSchema),
+});
 
 export const groupSchema = z.object({ id: idSchema, label: localizedSchema });
 export type SkillGroup = z.infer<typeof groupSchema>;
@@ -60,6 +104,8 @@ export const taxonomySchema = z
      * matched inside them.
      */
     stopPhrases: z.array(z.string().min(2)).default([]),
+    /** From data/concepts.json: concepts written as phrases rather than names. */
+    phraseRules: z.array(phraseRuleSchema).default([]),
   })
   .superRefine((taxonomy, ctx) => {
     const groupIds = new Set(taxonomy.groups.map((g) => g.id));
@@ -77,6 +123,19 @@ export const taxonomySchema = z
         if (!skillIds.has(implied)) {
           ctx.addIssue({ code: 'custom', message: `${skill.id}: implies unknown skill ${implied}` });
         }
+      }
+      for (const counted of skill.counts) {
+        if (!skillIds.has(counted) || counted === skill.id) {
+          ctx.addIssue({ code: 'custom', message: `${skill.id}: counts as unknown skill ${counted}` });
+        }
+      }
+    }
+    const ruleIds = new Set<string>();
+    for (const rule of taxonomy.phraseRules) {
+      if (ruleIds.has(rule.id)) ctx.addIssue({ code: 'custom', message: `duplicate rule id ${rule.id}` });
+      ruleIds.add(rule.id);
+      if (rule.skill !== undefined && !skillIds.has(rule.skill)) {
+        ctx.addIssue({ code: 'custom', message: `rule ${rule.id}: unknown skill ${rule.skill}` });
       }
     }
   });

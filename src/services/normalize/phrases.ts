@@ -1,0 +1,226 @@
+import type { PhraseRule } from '../taxonomy/schema';
+import { cleanText, lowerSameLength } from './text';
+
+/**
+ * Phrase rules: concepts that are written as phrases, not names ("서비스를 직접 설계하고 운영해 본").
+ *
+ * A pattern is a sequence of terms separated by spaces. A term is one or more alternatives joined by `|`;
+ * an alternative matches where a word starts and may go on (a stem with its endings and particles:
+ * `운영` matches 운영해, 운영하신, 운영한, 운영을), `*` in front lets it start inside a word (`*서비스` in
+ * 실서비스), `$` at the end makes it end the word (`rtl$`). `_` stands for a space inside an alternative
+ * (`서버_개발`). Consecutive terms stand in consecutive words, or in the same word when the second starts
+ * inside it; `~N` between two terms allows up to N words between them (`~` alone: 4).
+ *
+ * The text is compared in lower case, with markup removed. Finding a term costs the text's length per
+ * alternative, and chaining terms looks back a bounded number of words, so a rule costs linear time.
+ */
+
+export interface CompiledPattern {
+  source: string;
+  terms: Term[];
+  /** gaps[i]: most words allowed between terms[i] and terms[i + 1]. */
+  gaps: number[];
+}
+
+interface Alternative {
+  text: string;
+  infix: boolean;
+  wordEnd: boolean;
+}
+
+interface Term {
+  alternatives: Alternative[];
+}
+
+interface Occurrence {
+  start: number;
+  end: number;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const DEFAULT_GAP = 4;
+const MAX_GAP = 12;
+
+export class PatternError extends Error {}
+
+export function compilePattern(source: string): CompiledPattern {
+  const parts = source.trim().split(/\s+/);
+  const terms: Term[] = [];
+  const gaps: number[] = [];
+  let pendingGap: number | undefined;
+  for (const part of parts) {
+    const gap = /^~(\d{1,2})?$/.exec(part);
+    if (gap) {
+      if (terms.length === 0 || pendingGap !== undefined) {
+        throw new PatternError(`"${source}": a gap must stand between two terms`);
+      }
+      pendingGap = gap[1] === undefined ? DEFAULT_GAP : Number(gap[1]);
+      if (pendingGap > MAX_GAP) throw new PatternError(`"${source}": gaps go up to ${MAX_GAP} words`);
+      continue;
+    }
+    const alternatives = part.split('|').map((raw): Alternative => {
+      const infix = raw.startsWith('*');
+      const wordEnd = raw.endsWith('$') && raw.length > 1;
+      const text = lowerSameLength(raw.slice(infix ? 1 : 0, wordEnd ? -1 : undefined).replace(/_/g, ' '));
+      if (text === '' || /[*$~|]/.test(text)) throw new PatternError(`"${source}": bad term "${raw}"`);
+      return { text, infix, wordEnd };
+    });
+    if (terms.length > 0) gaps.push(pendingGap ?? 0);
+    pendingGap = undefined;
+    terms.push({ alternatives });
+  }
+  if (terms.length === 0) throw new PatternError('an empty pattern');
+  if (pendingGap !== undefined) throw new PatternError(`"${source}": a gap must stand between two terms`);
+  return { source, terms, gaps };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** An item prepared once for all rules: its lower-case text and the word each position stands in. */
+export interface PreparedText {
+  text: string;
+  /** For every character, the index of the word it belongs to (separators belong to the word before). */
+  wordAt: Int32Array;
+  isWord: Uint8Array;
+}
+
+export function prepareText(raw: string): PreparedText {
+  const text = lowerSameLength(cleanText(raw));
+  const wordAt = new Int32Array(text.length);
+  const isWord = new Uint8Array(text.length);
+  let word = -1;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const w = WORD_CHAR.test(text.charAt(i));
+    if (w && !inWord) word++;
+    inWord = w;
+    isWord[i] = w ? 1 : 0;
+    wordAt[i] = Math.max(word, 0);
+  }
+  return { text, wordAt, isWord };
+}
+
+const isWordAt = (p: PreparedText, at: number) => at >= 0 && at < p.text.length && p.isWord[at] === 1;
+
+function occurrences(p: PreparedText, term: Term, masked: readonly Span[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const alt of term.alternatives) {
+    for (let at = p.text.indexOf(alt.text); at >= 0; at = p.text.indexOf(alt.text, at + 1)) {
+      const end = at + alt.text.length;
+      if (!alt.infix && isWordAt(p, at - 1)) continue;
+      if (alt.wordEnd && isWordAt(p, end)) continue;
+      if (masked.some((m) => at < m.end && end > m.start)) continue;
+      out.push({ start: at, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Words strictly between the end of `a` and the start of `b`; -1 when `b` does not come after `a`. */
+function wordsBetween(p: PreparedText, a: Occurrence, b: Occurrence): number {
+  if (b.start < a.end) return -1;
+  const last = p.wordAt[a.end - 1] ?? 0;
+  const first = p.wordAt[b.start] ?? 0;
+  return first === last ? 0 : first - last - 1;
+}
+
+/** A term spans at most this many words (`서버_개발_경험`); bounds how far back a chain is looked for. */
+const MAX_TERM_WORDS = 6;
+/** Chains looked back at per occurrence: only a text repeating one word dozens of times reaches it. */
+const MAX_LOOKBACK = 64;
+
+/** Where the pattern matches in the text: the span from its first term to its last, for each way it does. */
+export function matchPattern(
+  p: PreparedText,
+  pattern: CompiledPattern,
+  masked: readonly Span[] = [],
+): Span[] {
+  const lists = pattern.terms.map((term) => occurrences(p, term, masked));
+  if (lists.some((list) => list.length === 0)) return [];
+  // reach[j]: the earliest start of a chain of the terms so far that ends at occurrence j of the last one.
+  let reach: (number | undefined)[] = (lists[0] ?? []).map((o) => o.start);
+  for (let t = 1; t < lists.length; t++) {
+    const previous = lists[t - 1] ?? [];
+    const current = lists[t] ?? [];
+    const gap = pattern.gaps[t - 1] ?? 0;
+    let hi = 0;
+    reach = current.map((o) => {
+      while (hi < previous.length && (previous[hi]?.start ?? 0) < o.start) hi++;
+      const oldest = (p.wordAt[o.start] ?? 0) - gap - MAX_TERM_WORDS;
+      let best: number | undefined;
+      for (let i = hi - 1; i >= 0 && i >= hi - MAX_LOOKBACK; i--) {
+        const prev = previous[i];
+        if (!prev || (p.wordAt[prev.start] ?? 0) < oldest) break;
+        const start = reach[i];
+        if (start === undefined) continue;
+        const between = wordsBetween(p, prev, o);
+        if (between >= 0 && between <= gap && (best === undefined || start < best)) best = start;
+      }
+      return best;
+    });
+  }
+  const spans: Span[] = [];
+  (lists.at(-1) ?? []).forEach((o, i) => {
+    const start = reach[i];
+    if (start !== undefined) spans.push({ start, end: o.end });
+  });
+  return spans;
+}
+
+interface CompiledRule {
+  id: string;
+  skill?: string;
+  masks: boolean;
+  patterns: CompiledPattern[];
+  stops: CompiledPattern[];
+}
+
+export interface PhraseHits {
+  /** Skills the rules found, in rule order, each once. */
+  skills: string[];
+  /** What masking rules matched: no alias counts inside these spans. */
+  masked: Span[];
+}
+
+export interface PhraseFinder {
+  find(text: string): PhraseHits;
+  /** Which rules match the text (for the rules' own examples). */
+  rulesMatching(text: string): string[];
+}
+
+export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
+  const compiled: CompiledRule[] = rules.map((rule) => ({
+    id: rule.id,
+    ...(rule.skill !== undefined ? { skill: rule.skill } : {}),
+    masks: rule.masks,
+    patterns: rule.patterns.map(compilePattern),
+    stops: rule.stops.map(compilePattern),
+  }));
+  const run = (text: string) => {
+    const prepared = prepareText(text);
+    const hits: { rule: CompiledRule; spans: Span[] }[] = [];
+    if (prepared.text === '') return hits;
+    for (const rule of compiled) {
+      const stops = rule.stops.flatMap((stop) => matchPattern(prepared, stop));
+      const spans = rule.patterns.flatMap((pattern) => matchPattern(prepared, pattern, stops));
+      if (spans.length > 0) hits.push({ rule, spans });
+    }
+    return hits;
+  };
+  return {
+    find(text) {
+      const skills: string[] = [];
+      const masked: Span[] = [];
+      for (const { rule, spans } of run(text)) {
+        if (rule.skill !== undefined && !skills.includes(rule.skill)) skills.push(rule.skill);
+        if (rule.masks) masked.push(...spans);
+      }
+      return { skills, masked };
+    },
+    rulesMatching: (text) => run(text).map((hit) => hit.rule.id),
+  };
+}
