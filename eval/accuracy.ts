@@ -97,14 +97,15 @@ for (const file of labelFiles) {
   for (const posting of file.postings) {
     const sections: PostingResult['sections'] = {};
     const requiredItems: NormalizedItem[] = [];
+    const role = posting.role ?? undefined;
     for (const section of ['required', 'preferred'] as const) {
       const label = posting[section];
       if (!label) continue;
       const text = sectionText(lines, label);
       const items =
         section === 'required'
-          ? normalizePostingText(normalizer, text, '')
-          : normalizePostingText(normalizer, '', text);
+          ? normalizePostingText(normalizer, text, '', role)
+          : normalizePostingText(normalizer, '', text, role);
       if (section === 'required') requiredItems.push(...items);
       sections[section] = predict(items);
     }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../src/services/index';
 import { experienceRange } from '../src/services/summary';
+import { skillSchema } from '../src/services/taxonomy/schema';
 import { miniRoles, miniServices, miniTaxonomy } from './support/services';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -73,16 +74,9 @@ describe('role summary', () => {
 
     const taxonomy = miniTaxonomy();
     taxonomy.version = 'mini-2';
-    taxonomy.skills.push({
-      id: 'ktor',
-      label: 'Ktor',
-      category: 'framework',
-      groups: [],
-      counts: [],
-      implies: [],
-      aliases: ['ktor'],
-      contextAliases: [],
-    });
+    taxonomy.skills.push(
+      skillSchema.parse({ id: 'ktor', label: 'Ktor', category: 'framework', aliases: ['ktor'] }),
+    );
     const next = createServices({ store: ctx.temp.store, clock: ctx.clock, taxonomy, roles: miniRoles() });
     const s = await next.summary.forRole('g', 'backend');
     expect(s.required.map((x) => x.id).sort()).toEqual(['ktor', 'python']);

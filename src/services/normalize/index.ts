@@ -15,8 +15,9 @@ const SECTION_LABEL_ONLY =
 export interface Normalizer {
   readonly version: string;
   readonly taxonomy: Taxonomy;
-  normalizeItem(text: string, section: Section): NormalizedItem;
-  normalizeSection(text: string, section: Section): NormalizedItem[];
+  /** `roleId`: the role the posting is filed under; skills that are that role's own work are left out. */
+  normalizeItem(text: string, section: Section, roleId?: string): NormalizedItem;
+  normalizeSection(text: string, section: Section, roleId?: string): NormalizedItem[];
   skill(id: string): Skill | undefined;
   group(id: string): SkillGroup | undefined;
   categoryLabel(id: CategoryId, locale: 'en' | 'ko'): string;
@@ -29,8 +30,11 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
   const phrases = createPhraseFinder(taxonomy.phraseRules);
   const skills = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const groups = new Map(taxonomy.groups.map((g) => [g.id, g]));
+  const ownRoles = new Map(taxonomy.skills.filter((s) => s.ownRoles.length > 0).map((s) => [s.id, s.ownRoles]));
+  const countsFor = (roleId: string | undefined) => (id: string) =>
+    roleId === undefined || !ownRoles.get(id)?.includes(roleId);
 
-  const normalizeItem = (text: string, section: Section): NormalizedItem => {
+  const normalizeItem = (text: string, section: Section, roleId?: string): NormalizedItem => {
     const experience = parseExperience(text);
     const found = phrases.find(text);
     const named = matcher.explicitSkills(text, found.masked);
@@ -38,7 +42,7 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     return {
       text,
       section,
-      skills: imply(count(named)),
+      skills: imply(count(named).filter(countsFor(roleId))),
       ...(experience ? { experience } : {}),
     };
   };
@@ -47,10 +51,10 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     version: taxonomy.version,
     taxonomy,
     normalizeItem,
-    normalizeSection(text, section) {
+    normalizeSection(text, section, roleId) {
       return splitItems(text)
         .filter((item) => !SECTION_LABEL_ONLY.test(cleanText(item)))
-        .map((item) => normalizeItem(item, section));
+        .map((item) => normalizeItem(item, section, roleId));
     },
     skill: (id) => skills.get(id),
     group: (id) => groups.get(id),

@@ -54,16 +54,17 @@ export function splitPastedSections(
   return { requirements: out.required.join('\n').trim(), preferred: out.preferred.join('\n').trim() };
 }
 
-/** A posting's items from its two texts, as stored or as pasted. */
+/** A posting's items from its two texts, as stored or as pasted, for a posting filed under `roleId`. */
 export function normalizePostingText(
   normalizer: Normalizer,
   requirements: string,
   preferred: string,
+  roleId?: string,
 ): NormalizedItem[] {
   const sections = splitPastedSections(requirements, preferred);
   return [
-    ...normalizer.normalizeSection(sections.requirements, 'required'),
-    ...normalizer.normalizeSection(sections.preferred, 'preferred'),
+    ...normalizer.normalizeSection(sections.requirements, 'required', roleId),
+    ...normalizer.normalizeSection(sections.preferred, 'preferred', roleId),
   ];
 }
 
@@ -119,7 +120,7 @@ export function composePosting(
   const role = roles.resolve(data.role);
   if (!role) throw new UserError('role.unknown', { role: data.role.slice(0, 50) });
   const { url, canonical } = checkUrl(data.url);
-  const items = normalizePostingText(normalizer, data.requirements, data.preferred);
+  const items = normalizePostingText(normalizer, data.requirements, data.preferred, role.id);
   if (items.length === 0) throw new UserError('posting.no-items');
   const title = data.title?.trim();
   return {

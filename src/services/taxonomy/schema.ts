@@ -42,6 +42,11 @@ export const skillSchema = z
      * a reader of a summary expects Git under version control.
      */
     counts: z.array(idSchema).default([]),
+    /**
+     * Roles whose postings do not count it: a backend posting asking for backend experience says nothing
+     * a summary of backend postings can use; a frontend posting asking for it does.
+     */
+    ownRoles: z.array(idSchema).default([]),
     /** named: a technology, subject or credential the text names; concept: what it asks for in its own words. */
     kind: z.enum(['named', 'concept']).optional(),
     /** Matched case-insensitively wherever they stand as a word (Korean particles may follow). */
