@@ -62,6 +62,17 @@ describe('phrase patterns', () => {
     expect(matches('production', 'PRODUCTION 환경')).toBe(true);
   });
 
+  it('expand named word lists', () => {
+    const words = { service: ['*서비스', '앱'] };
+    expect(matchPattern(prepareText('실서비스 운영'), compilePattern('@service 운영', words))).toHaveLength(
+      1,
+    );
+    expect(matchPattern(prepareText('앱을 운영'), compilePattern('@service|제품 운영', words))).toHaveLength(
+      1,
+    );
+    expect(() => compilePattern('@nothing 운영', words)).toThrow(PatternError);
+  });
+
   it('refuse malformed patterns', () => {
     for (const bad of ['~2 운영', '운영 ~2', '서비스 ~2 ~3 운영', '서비스 ~20 운영', '*', '$', 'a||b']) {
       expect(() => compilePattern(bad), bad).toThrow(PatternError);
@@ -80,6 +91,7 @@ describe('phrase rules', () => {
     id: 'r',
     patterns: ['서비스 ~2 운영'],
     stops: [],
+    breaks: [],
     masks: false,
     examples: { match: ['x'], noMatch: [] },
     skill: 'service-operation',
@@ -90,6 +102,12 @@ describe('phrase rules', () => {
     const finder = createPhraseFinder([rule({ stops: ['서비스 인프라'] })]);
     expect(finder.find('서비스 운영 경험').skills).toEqual(['service-operation']);
     expect(finder.find('서비스 인프라 운영 경험').skills).toEqual([]);
+  });
+
+  it('end a phrase at a breaking word between its terms', () => {
+    const finder = createPhraseFinder([rule({ breaks: ['인프라|클러스터'] })]);
+    expect(finder.find('서비스를 위한 인프라 구축 및 운영').skills).toEqual([]);
+    expect(finder.find('인프라 위의 서비스를 운영한 경험').skills).toEqual(['service-operation']);
   });
 
   it('report what masking rules cover, in positions of the cleaned text', () => {
@@ -105,7 +123,7 @@ describe('phrase rules', () => {
 
 describe('the rules in data/concepts.json', () => {
   const taxonomy = loadTaxonomy();
-  const finder = createPhraseFinder(taxonomy.phraseRules);
+  const finder = createPhraseFinder(taxonomy.phraseRules, taxonomy.phraseWords);
 
   it('have examples both ways for every rule that adds a skill', () => {
     const without = taxonomy.phraseRules.filter(

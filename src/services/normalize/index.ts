@@ -27,10 +27,12 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
   const matcher = createMatcher(taxonomy);
   const imply = createImplier(taxonomy);
   const count = createCounter(taxonomy);
-  const phrases = createPhraseFinder(taxonomy.phraseRules);
+  const phrases = createPhraseFinder(taxonomy.phraseRules, taxonomy.phraseWords);
   const skills = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const groups = new Map(taxonomy.groups.map((g) => [g.id, g]));
-  const ownRoles = new Map(taxonomy.skills.filter((s) => s.ownRoles.length > 0).map((s) => [s.id, s.ownRoles]));
+  const ownRoles = new Map(
+    taxonomy.skills.filter((s) => s.ownRoles.length > 0).map((s) => [s.id, s.ownRoles]),
+  );
   const countsFor = (roleId: string | undefined) => (id: string) =>
     roleId === undefined || !ownRoles.get(id)?.includes(roleId);
 

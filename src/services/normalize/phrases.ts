@@ -9,7 +9,8 @@ import { cleanText, lowerSameLength } from './text';
  * `운영` matches 운영해, 운영하신, 운영한, 운영을), `*` in front lets it start inside a word (`*서비스` in
  * 실서비스), `$` at the end makes it end the word (`rtl$`). `_` stands for a space inside an alternative
  * (`서버_개발`). Consecutive terms stand in consecutive words, or in the same word when the second starts
- * inside it; `~N` between two terms allows up to N words between them (`~` alone: 4).
+ * inside it; `~N` between two terms allows up to N words between them (`~` alone: 4). `@name` stands
+ * for the alternatives of a named word list.
  *
  * The text is compared in lower case, with markup removed. Finding a term costs the text's length per
  * alternative, and chaining terms looks back a bounded number of words, so a rule costs linear time.
@@ -47,7 +48,10 @@ const MAX_GAP = 12;
 
 export class PatternError extends Error {}
 
-export function compilePattern(source: string): CompiledPattern {
+/** Named word lists a pattern refers to as `@name` (`@service ~4 운영`). */
+export type WordLists = Readonly<Record<string, readonly string[]>>;
+
+export function compilePattern(source: string, words: WordLists = {}): CompiledPattern {
   const parts = source.trim().split(/\s+/);
   const terms: Term[] = [];
   const gaps: number[] = [];
@@ -62,7 +66,13 @@ export function compilePattern(source: string): CompiledPattern {
       if (pendingGap > MAX_GAP) throw new PatternError(`"${source}": gaps go up to ${MAX_GAP} words`);
       continue;
     }
-    const alternatives = part.split('|').map((raw): Alternative => {
+    const expanded = part.split('|').flatMap((raw) => {
+      if (!raw.startsWith('@')) return [raw];
+      const list = words[raw.slice(1)];
+      if (!list) throw new PatternError(`"${source}": no word list ${raw}`);
+      return list;
+    });
+    const alternatives = expanded.map((raw): Alternative => {
       const infix = raw.startsWith('*');
       const wordEnd = raw.endsWith('$') && raw.length > 1;
       const text = lowerSameLength(raw.slice(infix ? 1 : 0, wordEnd ? -1 : undefined).replace(/_/g, ' '));
@@ -133,14 +143,30 @@ const MAX_TERM_WORDS = 6;
 /** Chains looked back at per occurrence: only a text repeating one word dozens of times reaches it. */
 const MAX_LOOKBACK = 64;
 
-/** Where the pattern matches in the text: the span from its first term to its last, for each way it does. */
+/** For every position, how many of the spans start before it: a gap [a, b) holds one iff the counts differ. */
+function startsBefore(length: number, spans: readonly Span[]): Int32Array | undefined {
+  if (spans.length === 0) return undefined;
+  const counts = new Int32Array(length + 1);
+  for (const span of spans) counts[span.start + 1] = (counts[span.start + 1] ?? 0) + 1;
+  for (let i = 1; i <= length; i++) counts[i] = (counts[i] ?? 0) + (counts[i - 1] ?? 0);
+  return counts;
+}
+
+/**
+ * Where the pattern matches in the text: the span from its first term to its last, for each way it does.
+ * Terms inside `masked` do not count; no `breaks` span may start between two terms.
+ */
 export function matchPattern(
   p: PreparedText,
   pattern: CompiledPattern,
   masked: readonly Span[] = [],
+  breaks: readonly Span[] = [],
 ): Span[] {
   const lists = pattern.terms.map((term) => occurrences(p, term, masked));
   if (lists.some((list) => list.length === 0)) return [];
+  const breaksBefore = startsBefore(p.text.length, breaks);
+  const broken = (from: number, to: number) =>
+    breaksBefore !== undefined && (breaksBefore[to] ?? 0) - (breaksBefore[from] ?? 0) > 0;
   // reach[j]: the earliest start of a chain of the terms so far that ends at occurrence j of the last one.
   let reach: (number | undefined)[] = (lists[0] ?? []).map((o) => o.start);
   for (let t = 1; t < lists.length; t++) {
@@ -158,7 +184,8 @@ export function matchPattern(
         const start = reach[i];
         if (start === undefined) continue;
         const between = wordsBetween(p, prev, o);
-        if (between >= 0 && between <= gap && (best === undefined || start < best)) best = start;
+        if (between < 0 || between > gap || broken(prev.end, o.start)) continue;
+        if (best === undefined || start < best) best = start;
       }
       return best;
     });
@@ -177,6 +204,7 @@ interface CompiledRule {
   masks: boolean;
   patterns: CompiledPattern[];
   stops: CompiledPattern[];
+  breaks: CompiledPattern[];
 }
 
 export interface PhraseHits {
@@ -192,13 +220,15 @@ export interface PhraseFinder {
   rulesMatching(text: string): string[];
 }
 
-export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
+export function createPhraseFinder(rules: readonly PhraseRule[], words: WordLists = {}): PhraseFinder {
+  const compile = (source: string) => compilePattern(source, words);
   const compiled: CompiledRule[] = rules.map((rule) => ({
     id: rule.id,
     ...(rule.skill !== undefined ? { skill: rule.skill } : {}),
     masks: rule.masks,
-    patterns: rule.patterns.map(compilePattern),
-    stops: rule.stops.map(compilePattern),
+    patterns: rule.patterns.map(compile),
+    stops: rule.stops.map(compile),
+    breaks: rule.breaks.map(compile),
   }));
   const run = (text: string) => {
     const prepared = prepareText(text);
@@ -206,7 +236,8 @@ export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
     if (prepared.text === '') return hits;
     for (const rule of compiled) {
       const stops = rule.stops.flatMap((stop) => matchPattern(prepared, stop));
-      const spans = rule.patterns.flatMap((pattern) => matchPattern(prepared, pattern, stops));
+      const breaks = rule.breaks.flatMap((word) => matchPattern(prepared, word, stops));
+      const spans = rule.patterns.flatMap((pattern) => matchPattern(prepared, pattern, stops, breaks));
       if (spans.length > 0) hits.push({ rule, spans });
     }
     return hits;

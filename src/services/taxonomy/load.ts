@@ -55,7 +55,7 @@ export function loadTaxonomy(
     ] as const) {
       list.forEach((pattern, j) => {
         try {
-          compilePattern(pattern);
+          compilePattern(pattern, rules.words);
         } catch (error) {
           if (!(error instanceof PatternError)) throw error;
           problems.push(`rules.${i}.${key}.${j}: ${error.message}`);
@@ -65,7 +65,11 @@ export function loadTaxonomy(
   });
   if (problems.length > 0)
     throw new Error(`invalid data file ${rulesPath}:\n  ${problems.slice(0, 5).join('\n  ')}`);
-  return loadJson(path, taxonomySchema, { ...(raw as object), phraseRules: rules.rules });
+  return loadJson(path, taxonomySchema, {
+    ...(raw as object),
+    phraseRules: rules.rules,
+    phraseWords: rules.words,
+  });
 }
 
 export function loadRoles(path = `${DATA_DIR}roles.json`): RoleTable {

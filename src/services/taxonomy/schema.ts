@@ -75,6 +75,11 @@ export const phraseRuleSchema = z
     patterns: z.array(z.string().min(1)).min(1),
     /** Phrases where the words mean something else (운영체제 for 운영): nothing inside them counts. */
     stops: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that end a phrase when they stand between its terms: in "서비스를 위한 인프라 구축 및 운영" what
+     * is run is the infrastructure, not the service.
+     */
+    breaks: z.array(z.string().min(1)).default([]),
     /** What the rule matches names no skill by alias (`Github 프로필 제출` is a portfolio, not Git). */
     masks: z.boolean().default(false),
     note: z.string().optional(),
@@ -89,9 +94,16 @@ export const phraseRuleSchema = z
   });
 export type PhraseRule = z.infer<typeof phraseRuleSchema>;
 
+const wordListsSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9-]*$/, 'word list names are lowercase kebab-case'),
+  z.array(z.string().min(1)).min(1),
+);
+
 export const phraseRulesSchema = z.object({
   /** The taxonomy version: both files change together, and a change renormalizes every posting. */
   version: z.string().min(1),
+  /** Word lists the patterns share, referred to as `@name`. */
+  words: wordListsSchema.default({}),
   rules: z.array(phraseRuleSchema),
 });
 
@@ -109,8 +121,9 @@ export const taxonomySchema = z
      * matched inside them.
      */
     stopPhrases: z.array(z.string().min(2)).default([]),
-    /** From data/concepts.json: concepts written as phrases rather than names. */
+    /** From data/concepts.json: concepts written as phrases rather than names, and their word lists. */
     phraseRules: z.array(phraseRuleSchema).default([]),
+    phraseWords: wordListsSchema.default({}),
   })
   .superRefine((taxonomy, ctx) => {
     const groupIds = new Set(taxonomy.groups.map((g) => g.id));
