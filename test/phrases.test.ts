@@ -33,6 +33,7 @@ describe('phrase patterns', () => {
   it('end a term with the word when it says so', () => {
     expect(matches('rtl$', 'RTL 기반 테스트')).toBe(true);
     expect(matches('rtl$', 'RTLs')).toBe(false);
+    expect(matches('flow$', 'Flow를 이용한')).toBe(true);
     expect(matches('실$ 서비스', '실 서비스 운영')).toBe(true);
     expect(matches('실$ 서비스', '실제 서비스 운영')).toBe(false);
   });

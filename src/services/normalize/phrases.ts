@@ -7,7 +7,8 @@ import { cleanText, lowerSameLength } from './text';
  * A pattern is a sequence of terms separated by spaces. A term is one or more alternatives joined by `|`;
  * an alternative matches where a word starts and may go on (a stem with its endings and particles:
  * `운영` matches 운영해, 운영하신, 운영한, 운영을), `*` in front lets it start inside a word (`*서비스` in
- * 실서비스), `$` at the end makes it end the word (`rtl$`). `_` stands for a space inside an alternative
+ * 실서비스), `$` at the end makes it end the word (`rtl$`; after a Latin term a Korean particle may
+ * follow). `_` stands for a space inside an alternative
  * (`서버_개발`). Consecutive terms stand in consecutive words, or in the same word when the second starts
  * inside it; `~N` between two terms allows up to N words between them (`~` alone: 4). `@name` stands
  * for the alternatives of a named word list.
@@ -115,6 +116,16 @@ export function prepareText(raw: string): PreparedText {
 }
 
 const isWordAt = (p: PreparedText, at: number) => at >= 0 && at < p.text.length && p.isWord[at] === 1;
+const LATIN_OR_DIGIT = /[a-z0-9_\u00c0-\u024f]/;
+
+/**
+ * `$`: the word goes on after the term. A Latin term ends where Latin letters end, so a Korean particle
+ * may follow (`Flow를`); a Hangul term ends only at a space or punctuation.
+ */
+function endsTooEarly(p: PreparedText, term: string, end: number): boolean {
+  if (!isWordAt(p, end)) return false;
+  return !LATIN_OR_DIGIT.test(term.charAt(term.length - 1)) || LATIN_OR_DIGIT.test(p.text.charAt(end));
+}
 
 function occurrences(p: PreparedText, term: Term, masked: readonly Span[]): Occurrence[] {
   const out: Occurrence[] = [];
@@ -122,7 +133,7 @@ function occurrences(p: PreparedText, term: Term, masked: readonly Span[]): Occu
     for (let at = p.text.indexOf(alt.text); at >= 0; at = p.text.indexOf(alt.text, at + 1)) {
       const end = at + alt.text.length;
       if (!alt.infix && isWordAt(p, at - 1)) continue;
-      if (alt.wordEnd && isWordAt(p, end)) continue;
+      if (alt.wordEnd && endsTooEarly(p, alt.text, end)) continue;
       if (masked.some((m) => at < m.end && end > m.start)) continue;
       out.push({ start: at, end });
     }
