@@ -24,8 +24,9 @@ interface Hit {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
+/** Words after a name that show it is the technology: Go 언어, Excel 활용 능력, Swift 사용 경험. */
 const TECH_WORD_AFTER =
-  /^\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library)/i;
+  /^\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library|(?:을|를)?\s?(?:활용|사용|다루|능숙|숙련)|skills?\b|proficiency)/i;
 const CONTEXT_REJECT_AFTER = /^(?:&|'|’|-\s?level|\s?레벨|\s?level)/i;
 const CONTEXT_REJECT_BEFORE = /let['’]?s\s*$/i;
 /** Categories whose names show a bullet is about technology, so a word like Go or Express there is the tech. */

@@ -30,7 +30,8 @@ function sectionLabel(line: string): Label | undefined {
 /**
  * Sorts pasted text into its sections. A member often pastes a whole posting into the requirements field:
  * 자격요건 lines go to requirements, 우대사항 lines to preferred, and what stands under 주요업무, 복지 or 채용 절차
- * goes nowhere. Text without labels stays in the field it was typed in.
+ * goes nowhere, nor does a title line above the first label. Text without labels stays in the field it
+ * was typed in.
  */
 export function splitPastedSections(
   requirements: string,
@@ -38,8 +39,12 @@ export function splitPastedSections(
 ): { requirements: string; preferred: string } {
   const out: Record<Section, string[]> = { required: [], preferred: [] };
   const scan = (text: string, start: Section) => {
-    let section: Section | 'other' = start;
-    for (const line of text.split(/\r?\n/)) {
+    const lines = text.split(/\r?\n/);
+    // What stands above the first 자격요건 or 주요업무 label is a title or an introduction
+    // (`회사 | Server Developer (Python)`), not a requirement; above a first 우대사항 it is the requirements.
+    const first = lines.map(sectionLabel).find((label) => label !== undefined);
+    let section: Section | 'other' = first && first.kind !== 'preferred' ? 'other' : start;
+    for (const line of lines) {
       const label = sectionLabel(line);
       if (!label) {
         if (section !== 'other') out[section].push(line);
