@@ -241,14 +241,25 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     stops: rule.stops.map(compile),
     breaks: rule.breaks.map(compile),
   }));
+  const maskers = compiled.filter((rule) => rule.masks);
+  const others = compiled.filter((rule) => !rule.masks);
+  const spansOf = (prepared: PreparedText, rule: CompiledRule, masked: readonly Span[]) => {
+    const stops = [...masked, ...rule.stops.flatMap((stop) => matchPattern(prepared, stop))];
+    const breaks = rule.breaks.flatMap((word) => matchPattern(prepared, word, stops));
+    return rule.patterns.flatMap((pattern) => matchPattern(prepared, pattern, stops, breaks));
+  };
+  // Masking rules run first: what they cover names nothing else, by alias or by another rule.
   const run = (text: string) => {
     const prepared = prepareText(text);
     const hits: { rule: CompiledRule; spans: Span[] }[] = [];
     if (prepared.text === '') return hits;
-    for (const rule of compiled) {
-      const stops = rule.stops.flatMap((stop) => matchPattern(prepared, stop));
-      const breaks = rule.breaks.flatMap((word) => matchPattern(prepared, word, stops));
-      const spans = rule.patterns.flatMap((pattern) => matchPattern(prepared, pattern, stops, breaks));
+    for (const rule of maskers) {
+      const spans = spansOf(prepared, rule, []);
+      if (spans.length > 0) hits.push({ rule, spans });
+    }
+    const masked = hits.flatMap((hit) => hit.spans);
+    for (const rule of others) {
+      const spans = spansOf(prepared, rule, masked);
       if (spans.length > 0) hits.push({ rule, spans });
     }
     return hits;
