@@ -94,6 +94,7 @@ describe('phrase rules', () => {
     stops: [],
     breaks: [],
     masks: false,
+    suppress: [],
     examples: { match: ['x'], noMatch: [] },
     skill: 'service-operation',
     ...over,
@@ -111,6 +112,14 @@ describe('phrase rules', () => {
     expect(finder.find('인프라 위의 서비스를 운영한 경험').skills).toEqual(['service-operation']);
   });
 
+  it('report what the item does not ask for when a suppressing rule matches', () => {
+    const finder = createPhraseFinder([
+      rule({ skill: undefined, patterns: ['학위 ~4 또는 ~2 경력'], suppress: ['degree'] }),
+    ]);
+    expect(finder.find('학위 소지자 또는 3년 이상의 경력').suppressed).toEqual(['degree']);
+    expect(finder.find('학위 소지자').suppressed).toEqual([]);
+  });
+
   it('report what masking rules cover, in positions of the cleaned text', () => {
     const finder = createPhraseFinder([
       rule({ skill: undefined, masks: true, patterns: ['github ~1 프로필'] }),
@@ -118,6 +127,7 @@ describe('phrase rules', () => {
     expect(finder.find('포트폴리오, **Github** 프로필 제출자')).toEqual({
       skills: [],
       masked: [{ start: 7, end: 17 }],
+      suppressed: [],
     });
   });
 });

@@ -33,6 +33,15 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
   const ownRoles = new Map(
     taxonomy.skills.filter((s) => s.ownRoles.length > 0).map((s) => [s.id, s.ownRoles]),
   );
+  const droppedBeside = new Map(
+    taxonomy.skills.filter((s) => s.droppedBeside.length > 0).map((s) => [s.id, s.droppedBeside]),
+  );
+  /** Whether a skill is one of `refs`, or in one of their groups or categories. */
+  const inAny = (id: string, refs: readonly string[]) => {
+    if (refs.length === 0) return false;
+    const skill = skills.get(id);
+    return refs.some((ref) => ref === id || skill?.category === ref || skill?.groups.includes(ref) === true);
+  };
   const countsFor = (roleId: string | undefined) => (id: string) =>
     roleId === undefined || !ownRoles.get(id)?.includes(roleId);
 
@@ -41,10 +50,17 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     const found = phrases.find(text);
     const named = matcher.explicitSkills(text, found.masked);
     for (const id of found.skills) if (!named.includes(id)) named.push(id);
+    const counted = count(named).filter(countsFor(roleId));
+    // `database` beside MySQL, or a degree offered as one alternative, is not asked for.
+    const generic = (id: string) =>
+      (droppedBeside.get(id) ?? []).some((ref) =>
+        counted.some((other) => other !== id && inAny(other, [ref])),
+      );
+    const kept = counted.filter((id) => !inAny(id, found.suppressed) && !generic(id));
     return {
       text,
       section,
-      skills: imply(count(named).filter(countsFor(roleId))),
+      skills: imply(kept).filter((s) => !s.implied || !inAny(s.id, found.suppressed)),
       ...(experience ? { experience } : {}),
     };
   };

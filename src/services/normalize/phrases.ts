@@ -213,6 +213,7 @@ interface CompiledRule {
   id: string;
   skill?: string;
   masks: boolean;
+  suppress: string[];
   patterns: CompiledPattern[];
   stops: CompiledPattern[];
   breaks: CompiledPattern[];
@@ -223,6 +224,8 @@ export interface PhraseHits {
   skills: string[];
   /** What masking rules matched: no alias counts inside these spans. */
   masked: Span[];
+  /** Skill, group or category ids the item does not ask for (see `PhraseRule.suppress`). */
+  suppressed: string[];
 }
 
 export interface PhraseFinder {
@@ -237,6 +240,7 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     id: rule.id,
     ...(rule.skill !== undefined ? { skill: rule.skill } : {}),
     masks: rule.masks,
+    suppress: rule.suppress,
     patterns: rule.patterns.map(compile),
     stops: rule.stops.map(compile),
     breaks: rule.breaks.map(compile),
@@ -268,11 +272,13 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     find(text) {
       const skills: string[] = [];
       const masked: Span[] = [];
+      const suppressed: string[] = [];
       for (const { rule, spans } of run(text)) {
         if (rule.skill !== undefined && !skills.includes(rule.skill)) skills.push(rule.skill);
         if (rule.masks) masked.push(...spans);
+        suppressed.push(...rule.suppress);
       }
-      return { skills, masked };
+      return { skills, masked, suppressed };
     },
     rulesMatching: (text) => run(text).map((hit) => hit.rule.id),
   };

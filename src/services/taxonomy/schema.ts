@@ -47,6 +47,11 @@ export const skillSchema = z
      * a summary of backend postings can use; a frontend posting asking for it does.
      */
     ownRoles: z.array(idSchema).default([]),
+    /**
+     * A generic skill that an item naming something specific does not ask for: `database` beside MySQL.
+     * Skill ids, group ids or category ids.
+     */
+    droppedBeside: z.array(z.string().min(1)).default([]),
     /** named: a technology, subject or credential the text names; concept: what it asks for in its own words. */
     kind: z.enum(['named', 'concept']).optional(),
     /** Matched case-insensitively wherever they stand as a word (Korean particles may follow). */
@@ -82,6 +87,11 @@ export const phraseRuleSchema = z
     breaks: z.array(z.string().min(1)).default([]),
     /** What the rule matches names no skill by alias (`Github 프로필 제출` is a portfolio, not Git). */
     masks: z.boolean().default(false),
+    /**
+     * Skills (ids, group ids or category ids) the item does not ask for when the rule matches anywhere in
+     * it: a degree offered as one alternative ("학위 또는 1년 이상의 경력") is not a required degree.
+     */
+    suppress: z.array(z.string().min(1)).default([]),
     note: z.string().optional(),
     /** Run by the tests: each `match` text gives the rule's skill (or is masked), no `noMatch` text does. */
     examples: z.object({
@@ -89,8 +99,8 @@ export const phraseRuleSchema = z
       noMatch: z.array(z.string().min(1)).default([]),
     }),
   })
-  .refine((rule) => rule.skill !== undefined || rule.masks, {
-    message: 'a rule names a skill, masks what it matches, or both',
+  .refine((rule) => rule.skill !== undefined || rule.masks || rule.suppress.length > 0, {
+    message: 'a rule names a skill, masks what it matches, or suppresses skills',
   });
 export type PhraseRule = z.infer<typeof phraseRuleSchema>;
 
