@@ -52,10 +52,12 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     for (const id of found.skills) if (!named.includes(id)) named.push(id);
     const counted = count(named).filter(countsFor(roleId));
     // `database` beside MySQL, or a degree offered as one alternative, is not asked for.
-    const generic = (id: string) =>
-      (droppedBeside.get(id) ?? []).some((ref) =>
-        counted.some((other) => other !== id && inAny(other, [ref])),
-      );
+    const generic = (id: string) => {
+      const refs = droppedBeside.get(id) ?? [];
+      const specific = refs.filter((ref) => !ref.startsWith('!'));
+      const alsoGeneric = refs.filter((ref) => ref.startsWith('!')).map((ref) => ref.slice(1));
+      return counted.some((other) => other !== id && !alsoGeneric.includes(other) && inAny(other, specific));
+    };
     const kept = counted.filter((id) => !inAny(id, found.suppressed) && !generic(id));
     return {
       text,

@@ -49,7 +49,7 @@ export const skillSchema = z
     ownRoles: z.array(idSchema).default([]),
     /**
      * A generic skill that an item naming something specific does not ask for: `database` beside MySQL.
-     * Skill ids, group ids or category ids.
+     * Skill ids, group ids or category ids; `!id` leaves out a skill that is itself generic (RDBMS).
      */
     droppedBeside: z.array(z.string().min(1)).default([]),
     /** named: a technology, subject or credential the text names; concept: what it asks for in its own words. */
