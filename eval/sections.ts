@@ -58,7 +58,10 @@ export function sectionText(documentLines: readonly string[], label: SectionLabe
       }
       if (SEPARATOR_ROW.test(line)) continue;
       const cells = tableCells(line);
-      if (!cells) continue;
+      if (!cells) {
+        if (line.trim() === '') continue;
+        throw new Error(`line ${n} is not in a table`);
+      }
       out.push(cells[columnIndex(documentLines, n, label.column)] ?? '');
     }
   }

@@ -24,6 +24,9 @@ describe('role summary', () => {
     const s = await ctx.services.summary.forRole('g', 'backend');
     expect(s).toMatchObject({ role: 'backend', postings: 4, companies: 3 });
     expect(s.required[0]).toMatchObject({ id: 'python', count: 3, share: 0.75, required: 3, preferred: 1 });
+    // One of the three only names FastAPI or Django, which imply Python: the summary says so.
+    expect(s.required[0]?.implied).toBe(1);
+    expect(s.required.find((x) => x.id === 'django')?.implied).toBe(0);
     expect(s.either.find((x) => x.id === 'python')).toMatchObject({ count: 4, share: 1 });
     expect(s.preferred.map((x) => [x.id, x.count])).toEqual([
       ['aws', 2],
