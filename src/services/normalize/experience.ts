@@ -77,10 +77,18 @@ interface Figure extends Experience {
  * about experience (4년제 대학, 2024년 졸업, 석사 시 1년 인정) give nothing. Only 신입, 경력 무관 and their
  * kin say juniors may apply; six months of experience does not.
  */
-export function parseExperience(raw: string): Experience | undefined {
-  const text = withDigits(cleanText(raw)).replace(CREDIT, ' ');
+/** Words without which an item gives no figure: most items have none, and are done with at once. */
+const MAY_HAVE_FIGURE =
+  /\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a year/i;
+const MAY_HAVE_CREDIT = /인정|간주|대체|credited|counted/i;
+
+export function parseExperience(raw: string, cleaned = false): Experience | undefined {
+  let text = cleaned ? raw : cleanText(raw);
   if (!ABOUT_EXPERIENCE.test(text)) return undefined;
-  const junior = JUNIOR.test(text.replace(JUNIOR_AS_OTHERS, ' '));
+  const junior = JUNIOR.test(text) && JUNIOR.test(text.replace(JUNIOR_AS_OTHERS, ' '));
+  if (!MAY_HAVE_FIGURE.test(text)) return junior ? { minYears: 0, junior: true } : undefined;
+  text = withDigits(text);
+  if (MAY_HAVE_CREDIT.test(text)) text = text.replace(CREDIT, ' ');
   const figures: Figure[] = [];
   const inRange = (at: number) =>
     figures.some((f) => f.maxYears !== undefined && at >= f.start && at < f.end);

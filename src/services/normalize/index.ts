@@ -45,10 +45,16 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
   const countsFor = (roleId: string | undefined) => (id: string) =>
     roleId === undefined || !ownRoles.get(id)?.includes(roleId);
 
-  const normalizeItem = (text: string, section: Section, roleId?: string): NormalizedItem => {
-    const experience = parseExperience(text);
-    const found = phrases.find(text);
-    const named = matcher.explicitSkills(text, found.masked);
+  /** `clean`: what cleanText() makes of `text`, when the caller has it already. */
+  const normalizeItem = (
+    text: string,
+    section: Section,
+    roleId?: string,
+    clean = cleanText(text),
+  ): NormalizedItem => {
+    const experience = parseExperience(clean, true);
+    const found = phrases.find(clean, true);
+    const named = matcher.explicitSkills(clean, found.masked, true);
     for (const id of found.skills) if (!named.includes(id)) named.push(id);
     const counted = count(named).filter(countsFor(roleId));
     // `database` beside MySQL, or a degree offered as one alternative, is not asked for.
@@ -72,9 +78,12 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     taxonomy,
     normalizeItem,
     normalizeSection(text, section, roleId) {
-      return splitItems(text)
-        .filter((item) => !SECTION_LABEL_ONLY.test(cleanText(item)))
-        .map((item) => normalizeItem(item, section, roleId));
+      const items: NormalizedItem[] = [];
+      for (const item of splitItems(text)) {
+        const clean = cleanText(item);
+        if (!SECTION_LABEL_ONLY.test(clean)) items.push(normalizeItem(item, section, roleId, clean));
+      }
+      return items;
     },
     skill: (id) => skills.get(id),
     group: (id) => groups.get(id),

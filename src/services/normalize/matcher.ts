@@ -64,9 +64,14 @@ const startsWord = (text: string, at: number) => at > 0 && /[\s/(,·]/.test(text
 export interface Matcher {
   /**
    * Skills an item names, in order of appearance, each once; implied skills are not added here. Nothing
-   * inside the `masked` spans (positions in the cleaned text) counts.
+   * inside the `masked` spans (positions in the cleaned text) counts. `cleaned`: the text is already what
+   * cleanText() makes of it.
    */
-  explicitSkills(text: string, masked?: readonly { start: number; end: number }[]): string[];
+  explicitSkills(
+    text: string,
+    masked?: readonly { start: number; end: number }[],
+    cleaned?: boolean,
+  ): string[];
 }
 
 export function createMatcher(taxonomy: Taxonomy): Matcher {
@@ -158,8 +163,8 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
   };
 
   return {
-    explicitSkills(text, extraMasked = []) {
-      const original = cleanText(text);
+    explicitSkills(text, extraMasked = [], cleaned = false) {
+      const original = cleaned ? text : cleanText(text);
       const lower = lowerSameLength(original);
       const masked = [...maskedRanges(lower), ...extraMasked.map((m): [number, number] => [m.start, m.end])];
       const hits = scan(original, lower).filter(

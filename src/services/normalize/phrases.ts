@@ -97,22 +97,84 @@ export interface PreparedText {
   /** For every character, the index of the word it belongs to (separators belong to the word before). */
   wordAt: Int32Array;
   isWord: Uint8Array;
+  /** Where each known term text starts, found in one pass by a finder's trie; absent: searched on demand. */
+  starts?: Map<string, number[]>;
 }
 
-export function prepareText(raw: string): PreparedText {
-  const text = lowerSameLength(cleanText(raw));
+/** All term texts of a rule set in one trie, so an item is scanned once whatever the number of rules. */
+export interface TermIndex {
+  next: Map<number, TermIndex>;
+  /** The term text ending at this node, if one does. */
+  text?: string;
+}
+
+export function buildTermIndex(texts: Iterable<string>): TermIndex {
+  const root: TermIndex = { next: new Map() };
+  for (const text of texts) {
+    let node = root;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.text = text;
+  }
+  return root;
+}
+
+/** Where each term text of the index starts in the (cleaned, lower-case) text: one pass over it. */
+function scanTerms(text: string, index: TermIndex): Map<string, number[]> {
+  const starts = new Map<string, number[]>();
+  for (let i = 0; i < text.length; i++) {
+    let node = index.next.get(text.charCodeAt(i));
+    for (let j = i + 1; node; j++) {
+      if (node.text !== undefined) {
+        const list = starts.get(node.text);
+        if (list) list.push(i);
+        else starts.set(node.text, [i]);
+      }
+      if (j >= text.length) break;
+      node = node.next.get(text.charCodeAt(j));
+    }
+  }
+  return starts;
+}
+
+function withWords(text: string, starts?: Map<string, number[]>): PreparedText {
   const wordAt = new Int32Array(text.length);
   const isWord = new Uint8Array(text.length);
   let word = -1;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const w = WORD_CHAR.test(text.charAt(i));
+    const code = text.charCodeAt(i);
+    // ASCII letters and digits and Hangul syllables are word characters; the regex only for the rest.
+    const w =
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code > 0x7f && WORD_CHAR.test(text.charAt(i)));
     if (w && !inWord) word++;
     inWord = w;
     isWord[i] = w ? 1 : 0;
     wordAt[i] = Math.max(word, 0);
   }
-  return { text, wordAt, isWord };
+  return starts ? { text, wordAt, isWord, starts } : { text, wordAt, isWord };
+}
+
+export function prepareText(raw: string, index?: TermIndex): PreparedText {
+  const text = lowerSameLength(cleanText(raw));
+  return withWords(text, index ? scanTerms(text, index) : undefined);
+}
+
+function startsOf(p: PreparedText, text: string): readonly number[] {
+  if (p.starts) return p.starts.get(text) ?? [];
+  const out: number[] = [];
+  for (let at = p.text.indexOf(text); at >= 0; at = p.text.indexOf(text, at + 1)) out.push(at);
+  return out;
 }
 
 const isWordAt = (p: PreparedText, at: number) => at >= 0 && at < p.text.length && p.isWord[at] === 1;
@@ -130,7 +192,7 @@ function endsTooEarly(p: PreparedText, term: string, end: number): boolean {
 function occurrences(p: PreparedText, term: Term, masked: readonly Span[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const alt of term.alternatives) {
-    for (let at = p.text.indexOf(alt.text); at >= 0; at = p.text.indexOf(alt.text, at + 1)) {
+    for (const at of startsOf(p, alt.text)) {
       const end = at + alt.text.length;
       if (!alt.infix && isWordAt(p, at - 1)) continue;
       if (alt.wordEnd && endsTooEarly(p, alt.text, end)) continue;
@@ -138,7 +200,7 @@ function occurrences(p: PreparedText, term: Term, masked: readonly Span[]): Occu
       out.push({ start: at, end });
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return term.alternatives.length > 1 ? out.sort((a, b) => a.start - b.start || a.end - b.end) : out;
 }
 
 /** Words strictly between the end of `a` and the start of `b`; -1 when `b` does not come after `a`. */
@@ -229,7 +291,8 @@ export interface PhraseHits {
 }
 
 export interface PhraseFinder {
-  find(text: string): PhraseHits;
+  /** `cleaned`: the text is already what cleanText() makes of it. */
+  find(text: string, cleaned?: boolean): PhraseHits;
   /** Which rules match the text (for the rules' own examples). */
   rulesMatching(text: string): string[];
 }
@@ -245,35 +308,117 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     stops: rule.stops.map(compile),
     breaks: rule.breaks.map(compile),
   }));
-  const maskers = compiled.filter((rule) => rule.masks);
-  const others = compiled.filter((rule) => !rule.masks);
-  const spansOf = (prepared: PreparedText, rule: CompiledRule, masked: readonly Span[]) => {
-    const stops = [...masked, ...rule.stops.flatMap((stop) => matchPattern(prepared, stop))];
-    const breaks = rule.breaks.flatMap((word) => matchPattern(prepared, word, stops));
-    return rule.patterns.flatMap((pattern) => matchPattern(prepared, pattern, stops, breaks));
+  const index = buildTermIndex(
+    compiled.flatMap((rule) =>
+      [...rule.patterns, ...rule.stops, ...rule.breaks].flatMap((pattern) =>
+        pattern.terms.flatMap((term) => term.alternatives.map((alt) => alt.text)),
+      ),
+    ),
+  );
+  // Every term gets a number; for each text, the terms it is an alternative of. An item's texts then say
+  // which terms occur in it, and a pattern is worth matching only when all of its terms do.
+  const termIds = new Map<Term, number>();
+  const termsOfText = new Map<string, number[]>();
+  for (const rule of compiled) {
+    for (const pattern of [...rule.patterns, ...rule.stops, ...rule.breaks]) {
+      for (const term of pattern.terms) {
+        if (termIds.has(term)) continue;
+        const id = termIds.size;
+        termIds.set(term, id);
+        for (const alt of term.alternatives) {
+          const list = termsOfText.get(alt.text) ?? [];
+          list.push(id);
+          termsOfText.set(alt.text, list);
+        }
+      }
+    }
+  }
+  const idsOf = (pattern: CompiledPattern) =>
+    Int32Array.from(pattern.terms, (term) => termIds.get(term) ?? -1);
+  const plans = compiled.map((rule, order) => ({
+    rule,
+    order,
+    patterns: rule.patterns.map((pattern) => ({ pattern, ids: idsOf(pattern) })),
+    stops: rule.stops.map((pattern) => ({ pattern, ids: idsOf(pattern) })),
+  }));
+  type Plan = (typeof plans)[number];
+
+  // For each term, the plans whose patterns use it: an item's terms lead to the few plans worth trying.
+  const plansOfTerm: number[][] = Array.from({ length: termIds.size }, () => []);
+  plans.forEach((plan, index) => {
+    for (const { ids } of plan.patterns) {
+      for (const id of ids) {
+        const list = plansOfTerm[id];
+        if (list && list.at(-1) !== index) list.push(index);
+      }
+    }
+  });
+  // Which terms occur in the current item: `seen[id] === stamp`, so nothing is cleared between items.
+  const seen = new Int32Array(termIds.size);
+  const tried = new Int32Array(plans.length);
+  let stamp = 0;
+  /** A pattern is worth matching only when every one of its terms occurs: most are not. */
+  const possible = (ids: Int32Array) => {
+    for (let i = 0; i < ids.length; i++) if (seen[ids[i] ?? 0] !== stamp) return false;
+    return true;
   };
-  // Masking rules run first: what they cover names nothing else, by alias or by another rule.
-  const run = (text: string) => {
-    const prepared = prepareText(text);
+  const run = (text: string, cleaned = false) => {
     const hits: { rule: CompiledRule; spans: Span[] }[] = [];
-    if (prepared.text === '') return hits;
-    for (const rule of maskers) {
-      const spans = spansOf(prepared, rule, []);
-      if (spans.length > 0) hits.push({ rule, spans });
+    const lower = lowerSameLength(cleaned ? text : cleanText(text));
+    if (lower === '') return hits;
+    const starts = scanTerms(lower, index);
+    if (starts.size === 0) return hits;
+    stamp++;
+    const present: number[] = [];
+    for (const found of starts.keys()) {
+      for (const id of termsOfText.get(found) ?? []) {
+        if (seen[id] === stamp) continue;
+        seen[id] = stamp;
+        present.push(id);
+      }
+    }
+    const candidates: Plan[] = [];
+    for (const id of present) {
+      for (const index of plansOfTerm[id] ?? []) {
+        if (tried[index] === stamp) continue;
+        tried[index] = stamp;
+        const plan = plans[index];
+        if (plan?.patterns.some((p) => possible(p.ids))) candidates.push(plan);
+      }
+    }
+    if (candidates.length === 0) return hits;
+    // Rules run in the order of the data file, whatever order their terms were found in.
+    candidates.sort((a, b) => a.order - b.order);
+    const prepared = withWords(lower, starts);
+    const spansOf = (plan: Plan, masked: readonly Span[]) => {
+      const stops = [...masked];
+      for (const stop of plan.stops)
+        if (possible(stop.ids)) stops.push(...matchPattern(prepared, stop.pattern));
+      const breaks = plan.rule.breaks.flatMap((word) => matchPattern(prepared, word, stops));
+      return plan.patterns.flatMap((p) =>
+        possible(p.ids) ? matchPattern(prepared, p.pattern, stops, breaks) : [],
+      );
+    };
+    // Masking rules run first: what they cover names nothing else, by alias or by another rule.
+    for (const plan of candidates) {
+      if (!plan.rule.masks) continue;
+      const spans = spansOf(plan, []);
+      if (spans.length > 0) hits.push({ rule: plan.rule, spans });
     }
     const masked = hits.flatMap((hit) => hit.spans);
-    for (const rule of others) {
-      const spans = spansOf(prepared, rule, masked);
-      if (spans.length > 0) hits.push({ rule, spans });
+    for (const plan of candidates) {
+      if (plan.rule.masks) continue;
+      const spans = spansOf(plan, masked);
+      if (spans.length > 0) hits.push({ rule: plan.rule, spans });
     }
     return hits;
   };
   return {
-    find(text) {
+    find(text, cleaned) {
       const skills: string[] = [];
       const masked: Span[] = [];
       const suppressed: string[] = [];
-      for (const { rule, spans } of run(text)) {
+      for (const { rule, spans } of run(text, cleaned)) {
         if (rule.skill !== undefined && !skills.includes(rule.skill)) skills.push(rule.skill);
         if (rule.masks) masked.push(...spans);
         suppressed.push(...rule.suppress);
