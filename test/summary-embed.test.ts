@@ -39,6 +39,7 @@ function summary(over: Partial<RoleSummary> = {}): RoleSummary {
     either: [],
     groups: [],
     experience: { min: 3, median: 3, max: 3, count: 2, juniorFriendly: 0 },
+    categories: [],
     ...over,
   };
 }
