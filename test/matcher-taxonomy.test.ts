@@ -39,6 +39,12 @@ describe('matching with data/skills.json', () => {
     }
   });
 
+  it('matches a spaced Korean alias written closed up', () => {
+    expect(explicit('배포파이프라인 구축 경험')).toContain('ci-cd');
+    expect(explicit('리스크관리 경험')).toContain('project-management');
+    expect(explicit('프론트엔드성능 개선')).toContain('web-performance');
+  });
+
   it('does not mistake words for languages', () => {
     for (const text of [
       "Let's go!",

@@ -24,6 +24,7 @@ interface Hit {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
+const HANGUL_SPACE = /([\uac00-\ud7a3]) (?=[\uac00-\ud7a3])/g;
 /** Words after a name that show it is the technology: Go 언어, Excel 활용 능력, Swift 사용 경험. */
 const TECH_WORD_AFTER =
   /^\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library|(?:을|를)?\s?(?:활용|사용|다루|능숙|숙련)|skills?\b|proficiency)/i;
@@ -90,14 +91,29 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     }
     node.entries.push(entry);
   };
+  const keys = new Set<string>();
   for (const skill of taxonomy.skills) {
     for (const alias of skill.aliases) {
       const key = matchForm(alias);
       if (key) insert(key, aliasEntry(skill.id, key));
+      keys.add(key);
     }
     for (const alias of skill.contextAliases) {
       const key = matchForm(alias);
       if (key) insert(key, aliasEntry(skill.id, key, alias));
+      keys.add(key);
+    }
+  }
+  // Korean compounds are written with or without their spaces (형상 관리, 형상관리; 서비스 운영, 서비스운영):
+  // an alias spaced between Hangul words also matches closed up, unless that spelling is another alias.
+  for (const skill of taxonomy.skills) {
+    for (const alias of skill.aliases) {
+      const key = matchForm(alias);
+      const closed = key.replace(HANGUL_SPACE, '$1');
+      if (closed !== key && !keys.has(closed)) {
+        insert(closed, aliasEntry(skill.id, closed));
+        keys.add(closed);
+      }
     }
   }
 
