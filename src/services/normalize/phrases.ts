@@ -97,20 +97,23 @@ export interface PreparedText {
   /** For every character, the index of the word it belongs to (separators belong to the word before). */
   wordAt: Int32Array;
   isWord: Uint8Array;
-  /** Where each known term text starts, found in one pass by a finder's trie; absent: searched on demand. */
-  starts?: Map<string, number[]>;
+  /** Where a term text starts, as found in one pass by a finder's trie; absent: searched on demand. */
+  startsOf?: (text: string) => readonly number[];
 }
 
 /** All term texts of a rule set in one trie, so an item is scanned once whatever the number of rules. */
 export interface TermIndex {
   next: Map<number, TermIndex>;
-  /** The term text ending at this node, if one does. */
-  text?: string;
+  /** The number of the term text ending at this node, if one does. */
+  id?: number;
 }
 
-export function buildTermIndex(texts: Iterable<string>): TermIndex {
+/** The trie of the texts, which get numbers in the order given (duplicates keep their first). */
+export function buildTermIndex(texts: Iterable<string>): { root: TermIndex; ids: Map<string, number> } {
   const root: TermIndex = { next: new Map() };
+  const ids = new Map<string, number>();
   for (const text of texts) {
+    if (ids.has(text)) continue;
     let node = root;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -121,32 +124,54 @@ export function buildTermIndex(texts: Iterable<string>): TermIndex {
       }
       node = child;
     }
-    node.text = text;
+    node.id = ids.size;
+    ids.set(text, ids.size);
   }
-  return root;
+  return { root, ids };
 }
 
-/** Where each term text of the index starts in the (cleaned, lower-case) text: one pass over it. */
-function scanTerms(text: string, index: TermIndex): Map<string, number[]> {
-  const starts = new Map<string, number[]>();
+/**
+ * Where each term text of the index starts in the (cleaned, lower-case) text, in one pass over it: into
+ * `starts` (one reused list per text number), naming in `found` the numbers found.
+ */
+function scanTerms(text: string, root: TermIndex, starts: number[][], found: number[]): void {
+  for (const id of found) (starts[id] as number[]).length = 0;
+  found.length = 0;
   for (let i = 0; i < text.length; i++) {
-    let node = index.next.get(text.charCodeAt(i));
+    let node = root.next.get(text.charCodeAt(i));
     for (let j = i + 1; node; j++) {
-      if (node.text !== undefined) {
-        const list = starts.get(node.text);
-        if (list) list.push(i);
-        else starts.set(node.text, [i]);
+      if (node.id !== undefined) {
+        const list = starts[node.id] as number[];
+        if (list.length === 0) found.push(node.id);
+        list.push(i);
       }
       if (j >= text.length) break;
       node = node.next.get(text.charCodeAt(j));
     }
   }
-  return starts;
 }
 
-function withWords(text: string, starts?: Map<string, number[]>): PreparedText {
-  const wordAt = new Int32Array(text.length);
-  const isWord = new Uint8Array(text.length);
+/** Reused word maps: an item's are valid until the next item is prepared. */
+interface WordBuffers {
+  wordAt: Int32Array;
+  isWord: Uint8Array;
+}
+
+function withWords(
+  text: string,
+  startsOf?: (text: string) => readonly number[],
+  buffers?: WordBuffers,
+): PreparedText {
+  let wordAt = buffers?.wordAt;
+  let isWord = buffers?.isWord;
+  if (!wordAt || !isWord || wordAt.length < text.length) {
+    wordAt = new Int32Array(Math.max(text.length, 64));
+    isWord = new Uint8Array(wordAt.length);
+    if (buffers) {
+      buffers.wordAt = wordAt;
+      buffers.isWord = isWord;
+    }
+  }
   let word = -1;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -162,16 +187,15 @@ function withWords(text: string, starts?: Map<string, number[]>): PreparedText {
     isWord[i] = w ? 1 : 0;
     wordAt[i] = Math.max(word, 0);
   }
-  return starts ? { text, wordAt, isWord, starts } : { text, wordAt, isWord };
+  return startsOf ? { text, wordAt, isWord, startsOf } : { text, wordAt, isWord };
 }
 
-export function prepareText(raw: string, index?: TermIndex): PreparedText {
-  const text = lowerSameLength(cleanText(raw));
-  return withWords(text, index ? scanTerms(text, index) : undefined);
+export function prepareText(raw: string): PreparedText {
+  return withWords(lowerSameLength(cleanText(raw)));
 }
 
 function startsOf(p: PreparedText, text: string): readonly number[] {
-  if (p.starts) return p.starts.get(text) ?? [];
+  if (p.startsOf) return p.startsOf(text);
   const out: number[] = [];
   for (let at = p.text.indexOf(text); at >= 0; at = p.text.indexOf(text, at + 1)) out.push(at);
   return out;
@@ -315,21 +339,23 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
       ),
     ),
   );
+  // Per item, where each text starts; the lists and the word maps are reused from item to item.
+  const startsById: number[][] = Array.from({ length: index.ids.size }, () => []);
+  const foundIds: number[] = [];
+  const buffers: WordBuffers = { wordAt: new Int32Array(256), isWord: new Uint8Array(256) };
+  const noStarts: readonly number[] = [];
+  const startsOfText = (text: string) => startsById[index.ids.get(text) ?? -1] ?? noStarts;
   // Every term gets a number; for each text, the terms it is an alternative of. An item's texts then say
   // which terms occur in it, and a pattern is worth matching only when all of its terms do.
   const termIds = new Map<Term, number>();
-  const termsOfText = new Map<string, number[]>();
+  const termsOfText: number[][] = Array.from({ length: index.ids.size }, () => []);
   for (const rule of compiled) {
     for (const pattern of [...rule.patterns, ...rule.stops, ...rule.breaks]) {
       for (const term of pattern.terms) {
         if (termIds.has(term)) continue;
         const id = termIds.size;
         termIds.set(term, id);
-        for (const alt of term.alternatives) {
-          const list = termsOfText.get(alt.text) ?? [];
-          list.push(id);
-          termsOfText.set(alt.text, list);
-        }
+        for (const alt of term.alternatives) termsOfText[index.ids.get(alt.text) ?? -1]?.push(id);
       }
     }
   }
@@ -366,12 +392,12 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     const hits: { rule: CompiledRule; spans: Span[] }[] = [];
     const lower = lowerSameLength(cleaned ? text : cleanText(text));
     if (lower === '') return hits;
-    const starts = scanTerms(lower, index);
-    if (starts.size === 0) return hits;
+    scanTerms(lower, index.root, startsById, foundIds);
+    if (foundIds.length === 0) return hits;
     stamp++;
     const present: number[] = [];
-    for (const found of starts.keys()) {
-      for (const id of termsOfText.get(found) ?? []) {
+    for (const found of foundIds) {
+      for (const id of termsOfText[found] ?? []) {
         if (seen[id] === stamp) continue;
         seen[id] = stamp;
         present.push(id);
@@ -389,7 +415,7 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     if (candidates.length === 0) return hits;
     // Rules run in the order of the data file, whatever order their terms were found in.
     candidates.sort((a, b) => a.order - b.order);
-    const prepared = withWords(lower, starts);
+    const prepared = withWords(lower, startsOfText, buffers);
     const spansOf = (plan: Plan, masked: readonly Span[]) => {
       const stops = [...masked];
       for (const stop of plan.stops)
