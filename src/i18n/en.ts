@@ -69,6 +69,8 @@ export const en = {
   'posting.no-skills': 'No known skills in these items.',
   'posting.experience': 'Experience',
   'posting.experience-years': '{years}+ years',
+  'posting.experience-range': '{min} to {max} years',
+  'posting.experience-up-to': 'up to {max} years',
   'posting.experience-junior': 'Open to juniors',
   'posting.items':
     '{required} {required|requirement|requirements} and {preferred} preferred {preferred|item|items}',
@@ -87,7 +89,13 @@ export const en = {
   'summary.experience': 'Experience',
   'summary.experience-range':
     'Required: {min} to {max} years (median {median}) in {count} {count|posting|postings} · {junior} open to juniors',
+  'summary.experience-single':
+    'Required: {years} {years|year|years} in {count} {count|posting|postings} · {junior} open to juniors',
   'summary.experience-none': 'No posting states a required experience · {junior} open to juniors',
+  'summary.implied-some': '{count} implied',
+  'summary.implied-all': 'implied only',
+  'summary.implied-note':
+    '“implied”: postings that name another skill meaning it (Django ⇒ Python), not the skill itself.',
   'summary.none': 'Nothing yet.',
   'summary.more': '…and {count} more',
   'summary.author': 'The group’s own summary',

@@ -2,8 +2,10 @@ import { UserError } from '../../services/errors';
 import { createNormalizer } from '../../services/normalize';
 import { normalizePostingText } from '../../services/postings/compose';
 import type { Posting } from '../../services/postings/schema';
+import { createRoleDirectory } from '../../services/roles';
 import { postingExperience } from '../../services/summary/aggregate';
-import { loadTaxonomy } from '../../services/taxonomy/load';
+import { loadRoles, loadTaxonomy } from '../../services/taxonomy/load';
+import { str } from '../args';
 import type { CliCommand } from './types';
 
 /** Far more than any posting; past it the text is not a posting. */
@@ -12,8 +14,8 @@ const MAX_NORMALIZE_CHARS = 50_000;
 /** Prints what the normalizer makes of a posting read on stdin; needs no store. */
 export const normalizeCommand: CliCommand = {
   name: 'normalize',
-  usage: 'normalize [--json] < posting.txt',
-  options: {},
+  usage: 'normalize [--role R] [--json] < posting.txt',
+  options: { role: { type: 'string' } },
   async run(args, io) {
     const normalizer = createNormalizer(loadTaxonomy());
     const text = await io.readStdin();
@@ -21,7 +23,10 @@ export const normalizeCommand: CliCommand = {
     if (text.length > MAX_NORMALIZE_CHARS) {
       throw new UserError('input.too-long', { field: 'requirements', max: MAX_NORMALIZE_CHARS });
     }
-    const items = normalizePostingText(normalizer, text, '');
+    const roleName = str(args.values.role);
+    const role = roleName === undefined ? undefined : createRoleDirectory(loadRoles()).resolve(roleName);
+    if (roleName !== undefined && !role) throw new UserError('role.unknown', { role: roleName.slice(0, 50) });
+    const items = normalizePostingText(normalizer, text, '', role?.id);
     const described = items.map((item) => ({
       text: item.text,
       section: item.section,
@@ -46,9 +51,9 @@ export const normalizeCommand: CliCommand = {
     }
     for (const item of described) {
       const skills = item.skills.map((s) => (s.implied ? `(${s.label})` : s.label)).join(', ');
-      const years = item.experience
-        ? ` [${item.experience.minYears}y${item.experience.junior ? ', junior' : ''}]`
-        : '';
+      const e = item.experience;
+      const span = e?.maxYears !== undefined ? `${e.minYears}-${e.maxYears}y` : `${e?.minYears}y`;
+      const years = e ? ` [${span}${e.junior ? ', junior' : ''}]` : '';
       io.stdout(`${item.section === 'required' ? 'R' : 'P'} ${item.text}\n    → ${skills || '-'}${years}`);
     }
     return 0;

@@ -76,9 +76,15 @@ function roleField(model: DigestModel, role: DigestRole, t: Translate, locale: L
   const top =
     role.top.length === 0
       ? [t('digest.no-requirements')]
-      : role.top.map(
-          (s) => `\`${percent(s.share).padStart(4, ' ')}\` **${safe(nameIn(locale, s))}** (${s.count})`,
-        );
+      : role.top.map((s) => {
+          const count =
+            s.implied === 0
+              ? `${s.count}`
+              : s.implied >= s.count
+                ? `${s.count} · ${t('summary.implied-all')}`
+                : `${s.count} · ${t('summary.implied-some', { count: s.implied })}`;
+          return `\`${percent(s.share).padStart(4, ' ')}\` **${safe(nameIn(locale, s))}** (${count})`;
+        });
   const lines = [t('digest.role-counts', { added: role.newPostings, total: role.postings }), ...top];
   lines.push(...changeLines(model, role, t, locale));
   return {

@@ -33,8 +33,15 @@ export function postingEmbed(ctx: Context, posting: Posting, heading?: string): 
   const experience = postingExperience(posting);
   if (experience.years !== undefined || experience.juniorFriendly) {
     const parts = [];
-    if (experience.years !== undefined && experience.years > 0) {
-      parts.push(ctx.t('posting.experience-years', { years: formatYears(experience.years) }));
+    const { years, maxYears } = experience;
+    if (years !== undefined && maxYears !== undefined && maxYears > years) {
+      parts.push(
+        years > 0
+          ? ctx.t('posting.experience-range', { min: formatYears(years), max: formatYears(maxYears) })
+          : ctx.t('posting.experience-up-to', { max: formatYears(maxYears) }),
+      );
+    } else if (years !== undefined && years > 0) {
+      parts.push(ctx.t('posting.experience-years', { years: formatYears(years) }));
     }
     if (experience.juniorFriendly) parts.push(ctx.t('posting.experience-junior'));
     fields.push({ name: ctx.t('posting.experience'), value: parts.join(' · '), inline: true });

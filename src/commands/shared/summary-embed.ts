@@ -11,13 +11,20 @@ const labelOf = (ctx: Context, s: { label: string; labelKo: string }) =>
   ctx.locale === 'ko' ? s.labelKo : s.label;
 const TOP = 12;
 
+/** The count, saying how much of it comes only from implications (Django ⇒ Python). */
+function countText(ctx: Context, s: SkillShare): string {
+  if (s.implied === 0) return `(${s.count})`;
+  if (s.implied >= s.count) return `(${s.count} · ${ctx.t('summary.implied-all')})`;
+  return `(${s.count} · ${ctx.t('summary.implied-some', { count: s.implied })})`;
+}
+
 function skillLines(ctx: Context, list: SkillShare[], total: number): string {
   if (list.length === 0) return ctx.t('summary.none');
   const lines = list
     .slice(0, TOP)
     .map(
       (s) =>
-        `\`${bar(s.count / total)}\` ${percent(s.count / total)} **${safe(labelOf(ctx, s))}** (${s.count})`,
+        `\`${bar(s.count / total)}\` ${percent(s.count / total)} **${safe(labelOf(ctx, s))}** ${countText(ctx, s)}`,
     );
   const rest = list.length - TOP;
   if (rest > 0) lines.push(ctx.t('summary.more', { count: rest }));
@@ -42,6 +49,13 @@ function experienceLine(ctx: Context, summary: RoleSummary): string {
   const e = summary.experience;
   if (e.count === 0 || e.min === null || e.max === null || e.median === null) {
     return ctx.t('summary.experience-none', { junior: e.juniorFriendly });
+  }
+  if (e.min === e.max) {
+    return ctx.t('summary.experience-single', {
+      years: formatYears(e.min),
+      count: e.count,
+      junior: e.juniorFriendly,
+    });
   }
   return ctx.t('summary.experience-range', {
     min: formatYears(e.min),
@@ -73,6 +87,11 @@ export function summaryEmbed(
       value: skillLines(ctx, summary.preferred, summary.postings),
     });
   }
+  const shown = [
+    ...(section !== 'preferred' ? summary.required.slice(0, TOP) : []),
+    ...(section !== 'required' ? summary.preferred.slice(0, TOP) : []),
+  ];
+  const impliedShown = shown.some((s) => s.implied > 0);
   fields.push({ name: ctx.t('summary.groups'), value: groupLines(ctx, summary) });
   fields.push({ name: ctx.t('summary.experience'), value: experienceLine(ctx, summary) });
   if (authorSummary?.trim()) {
@@ -83,7 +102,10 @@ export function summaryEmbed(
   return fitEmbed({
     color: COLOR,
     title: ctx.t('summary.title', { role }),
-    description: ctx.t('summary.counts', { postings: summary.postings, companies: summary.companies }),
+    description: [
+      ctx.t('summary.counts', { postings: summary.postings, companies: summary.companies }),
+      ...(impliedShown ? [ctx.t('summary.implied-note')] : []),
+    ].join('\n'),
     fields,
   });
 }

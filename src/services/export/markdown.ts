@@ -11,6 +11,8 @@ export interface ShareRow {
   count: number;
   /** Fraction of the postings (0–1); a number above 1 is taken as a percentage. */
   share: number;
+  /** Of `count`, the postings that only imply it (Django ⇒ Python). */
+  implied?: number;
 }
 
 /** What the review part shows for one role: its commonly required and preferred skills. */
@@ -94,13 +96,18 @@ function review(summary: RoleSummaryInput, max: number): string[] {
     if (rows.length === 0) return;
     lines.push(`- ${label}`);
     for (const row of rows.slice(0, max)) {
+      const implied = row.implied ?? 0;
+      const note = implied === 0 ? '' : implied >= row.count ? ', 모두 추정' : `, 추정 ${implied}`;
       lines.push(
-        `  - ${escapeMarkdown(row.label)}: ${row.count}/${summary.postings} (${percent(row.share)})`,
+        `  - ${escapeMarkdown(row.label)}: ${row.count}/${summary.postings} (${percent(row.share)}${note})`,
       );
     }
   };
   part('공통 자격 조건', summary.required);
   part('공통 우대 사항', summary.preferred);
+  if ([...summary.required, ...summary.preferred].some((row) => (row.implied ?? 0) > 0)) {
+    lines.push('- 추정: 그 기술 대신 그것을 뜻하는 다른 기술을 적은 공고 (예: Django ⇒ Python)');
+  }
   return lines;
 }
 

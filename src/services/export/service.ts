@@ -31,7 +31,9 @@ export function createExportService(deps: {
         for (const roleId of roleIds) {
           const s = await deps.summary.forRole(guildId, roleId);
           const rows = (list: typeof s.required) =>
-            list.slice(0, REVIEW_TOP).map((x) => ({ label: x.label, count: x.count, share: x.share }));
+            list
+              .slice(0, REVIEW_TOP)
+              .map((x) => ({ label: x.label, count: x.count, share: x.share, implied: x.implied }));
           summaries[roleId] = {
             required: rows(s.required),
             preferred: rows(s.preferred),

@@ -123,7 +123,12 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     for await (const entries of indexChunks(scope, meta, 'oldest')) {
       const updated: Posting[] = [];
       for (const posting of await postingsOf(scope, entries)) {
-        const items = normalizePostingText(normalizer, posting.requirementsText, posting.preferredText);
+        const items = normalizePostingText(
+          normalizer,
+          posting.requirementsText,
+          posting.preferredText,
+          posting.roleId,
+        );
         const next = { ...posting, items, taxonomyVersion: normalizer.version };
         updated.push(next);
         const aggregate = aggregates.get(next.roleId) ?? emptyAggregate(next.roleId, normalizer.version);
