@@ -13,10 +13,10 @@ const outdir = join(root, DIST_DIR);
 
 /**
  * Packages left to Node's resolver: native code (sqlite3), worker-thread transports (pino), and discord.js
- * with its optional native helpers. The rest (zod, the markdown parser, discord-api-types…) is bundled:
+ * with its optional native helpers and its own @discordjs packages. The rest (zod, the markdown parser, discord-api-types…) is bundled:
  * one file parses faster than hundreds of small modules.
  */
-const EXTERNAL = ['discord.js', '@discordjs/*', 'sqlite3', '@keyv/sqlite', 'pino', 'pino-*', 'tsx', 'ws'];
+const EXTERNAL = ['discord.js', 'sqlite3', '@keyv/sqlite', 'pino', 'pino-*', 'tsx', 'ws'];
 
 /**
  * Sources find their data files relative to themselves (`new URL('../../../data/', import.meta.url)`).

@@ -120,7 +120,7 @@ describe('role-radar CLI', () => {
     expect(empty.stderr.trim()).toBe('The requirements field is empty.');
     const noRole = await runCli(['summary', '--lang', 'ko'], { env });
     expect(noRole.code).toBe(1);
-    expect(noRole.stderr.trim()).toBe('직무 항목이 비어 있습니다.');
+    expect(noRole.stderr.trim()).toBe('직무 항목이 빠졌습니다.');
   });
 
   it('answers in Korean with --lang ko', async () => {
@@ -191,7 +191,7 @@ describe('console files', () => {
     const result = await runCli(['start', '--store', 'memory://'], { input, cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Imported 5 postings/);
-    expect(result.stdout).toContain('saved role-radar-all.csv');
+    expect(result.stdout).toContain('Saved role-radar-all.csv');
     expect(readFileSync(join(temp.dir, 'role-radar-all.csv'), 'utf8')).toContain('하늘소프트');
     expect(result.stdout).toContain('File not found: missing.md');
   });

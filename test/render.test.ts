@@ -6,7 +6,7 @@ describe('console rendering', () => {
   it('undoes Markdown escapes and drops emphasis', () => {
     // what a member typed comes back as they typed it, Markdown characters included
     expect(plain(safe('`Python` and **C++** _x_ @everyone'))).toBe('`Python` and **C++** _x_ @everyone');
-    expect(plain('**bold** [Toss](https://toss.im) `code`')).toBe('bold Toss <https://toss.im> code');
+    expect(plain('**bold** [Toss](https://toss.im) `code`')).toBe('bold Toss (https://toss.im) code');
     expect(plain(safeLines('- a*b\n- `c`'))).toBe('- a*b\n- `c`');
   });
 

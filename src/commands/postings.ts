@@ -7,9 +7,11 @@ import {
 import { z } from 'zod';
 import { UserError } from '../services/errors';
 import type { IndexEntry } from '../services/postings/records';
+import type { Posting } from '../services/postings/schema';
 import { described, named, subcommand } from './shared/builders';
-import { inGuild, parseOptions, postingId } from './shared/guard';
+import { inGuild } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
+import { parseOptions, postingId, wholeNumber } from './shared/options';
 import { postingEmbed, postingItemsEmbed } from './shared/posting-embed';
 import { postingModal } from './shared/posting-modal';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
@@ -37,11 +39,11 @@ const idOption = (): APIApplicationCommandIntegerOption => {
   };
 };
 
-const listOptions = z.object({
-  role: z.string().optional(),
-  page: z.coerce.number().int().min(1).default(1),
+export const listOptions = z.object({
+  role: z.string().trim().max(100).optional(),
+  page: wholeNumber(1).optional(),
 });
-const idOptions = z.object({ id: postingId });
+export const idOptions = z.object({ id: postingId });
 const editFields = z.object({
   company: z.string().default(''),
   title: z.string().default(''),
@@ -72,6 +74,7 @@ async function listPage(
   });
   if (result.total === 0) return { content: ctx.t('postings.empty'), ephemeral: true };
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  if (page > pages) throw new UserError('page.out-of-range', { page, pages });
   const title = roleId
     ? ctx.t('postings.title-role', { role: ctx.services.roles.label(roleId, ctx.locale) })
     : ctx.t('postings.title');
@@ -124,6 +127,11 @@ async function idChoices(ctx: Context, query: string): Promise<Choice[]> {
     }));
 }
 
+/** A posting as /postings show gives it: what was understood, then the items as written. */
+export const postingReply = (ctx: Context, posting: Posting): Reply => ({
+  embeds: [postingEmbed(ctx, posting), postingItemsEmbed(ctx, posting)],
+});
+
 const actor = (ctx: Context) => ({ userId: ctx.userId, canManage: ctx.canManageMessages });
 
 export const postings = {
@@ -132,7 +140,15 @@ export const postings = {
     ...described('command.postings.description'),
     contexts: [0],
     options: [
-      subcommand('list', '목록', 'sub.list.description', [roleOption(false)]),
+      subcommand('list', '목록', 'sub.list.description', [
+        roleOption(false),
+        {
+          type: ApplicationCommandOptionType.Integer,
+          ...named('page', '쪽'),
+          ...described('option.page.description'),
+          min_value: 1,
+        },
+      ]),
       subcommand('show', '보기', 'sub.show.description', [idOption()]),
       subcommand('edit', '수정', 'sub.edit.description', [idOption()]),
       subcommand('remove', '삭제', 'sub.remove.description', [idOption()]),
@@ -146,12 +162,12 @@ export const postings = {
       case 'list': {
         const options = parseOptions(listOptions, ctx);
         const roleId = options.role ? resolveRole(ctx, options.role) : undefined;
-        return { type: 'reply', reply: await listPage(ctx, roleId, options.page) };
+        return { type: 'reply', reply: await listPage(ctx, roleId, options.page ?? 1) };
       }
       case 'show': {
         const { id } = parseOptions(idOptions, ctx);
         const posting = await ctx.services.postings.get(ctx.guildId, id);
-        return reply({ embeds: [postingEmbed(ctx, posting), postingItemsEmbed(ctx, posting)] });
+        return reply(postingReply(ctx, posting));
       }
       case 'edit': {
         const { id } = parseOptions(idOptions, ctx);

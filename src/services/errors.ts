@@ -35,6 +35,27 @@ export type UserErrorCode =
   | 'digest.not-configured'
   | 'digest.bad-timezone'
   | 'digest.bad-time'
-  | 'guild.only';
+  | 'guild.only'
+  | 'page.out-of-range'
+  | 'file.is-directory'
+  | 'file.no-permission'
+  | 'file.no-folder'
+  | 'store.open-failed'
+  // What a command line or console line got wrong, before any command runs.
+  | 'option.missing'
+  | 'option.choice'
+  | 'option.number'
+  | 'option.number-min'
+  | 'option.unknown'
+  | 'option.extra'
+  | 'option.time'
+  | 'command.unknown'
+  | 'command.unknown-sub'
+  | 'cli.unknown-command'
+  | 'cli.unknown-flag'
+  | 'cli.missing-value'
+  | 'cli.missing-flag'
+  | 'cli.extra-argument'
+  | 'deploy.no-token';
 
 export const isUserError = (error: unknown): error is UserError => error instanceof UserError;
