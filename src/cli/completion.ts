@@ -19,6 +19,8 @@ import type { Runtime } from './runtime';
 const startsWith = (word: string, prefix: string) => word.toLowerCase().startsWith(prefix.toLowerCase());
 const unique = (words: string[]) => [...new Set(words)];
 const quoted = (word: string) => (/\s/.test(word) ? `"${word}"` : word);
+/** A finished word is followed by a space, so the next one can be typed at once. */
+const spaced = (words: string[]) => words.map((w) => `${w} `);
 
 /**
  * Tab completion in the console: command and subcommand names, option names, and option values, the
@@ -62,7 +64,7 @@ export function createCompleter(rt: Runtime, commands: readonly Command[]): Comp
     if (before.length === 0) {
       const slash = current.startsWith('/') || current === '' ? '/' : '';
       const words = commandWords(commands).map((w) => `${slash}${w}`);
-      return [unique(words.filter((w) => startsWith(w, current))).sort(), current];
+      return [spaced(unique(words.filter((w) => startsWith(w, current))).sort()), current];
     }
     const command = findCommand(commands, before[0] ?? '');
     if (!command) return [[], current];
@@ -75,7 +77,7 @@ export function createCompleter(rt: Runtime, commands: readonly Command[]): Comp
       if (rest.length === 0) {
         const ownWords = (command.data.options ?? []).map((o) => localName(o, rt.locale));
         const subWords = unique([...ownWords, ...subs]).filter((w) => startsWith(w, current));
-        if (subWords.length > 0) return [subWords, current];
+        if (subWords.length > 0) return [spaced(subWords), current];
       }
       subcommand = typedSub ?? subs[0];
       if (typedSub) rest.shift();
@@ -86,7 +88,7 @@ export function createCompleter(rt: Runtime, commands: readonly Command[]): Comp
       const option = findOption(options, named[1] ?? '');
       if (!option) return [[], current];
       const values = await valuesFor(command, subcommand, option, named[2] ?? '');
-      return [values.map((v) => `${named[1]}:${v}`), current];
+      return [spaced(values.map((v) => `${named[1]}:${v}`)), current];
     }
     const used = new Set(
       rest
@@ -101,6 +103,6 @@ export function createCompleter(rt: Runtime, commands: readonly Command[]): Comp
       .filter((w) => startsWith(w, current));
     const slot = positional.length === 0 ? (open.find((o) => o.required) ?? open[0]) : undefined;
     const values = slot ? await valuesFor(command, subcommand, slot, current) : [];
-    return [unique([...values, ...words]), current];
+    return [unique([...spaced(values), ...words]), current];
   };
 }

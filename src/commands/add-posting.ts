@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { MAX_FIELD_CHARS } from '../services/postings/schema';
 import { described, named } from './shared/builders';
+import { companyLabel } from './shared/company';
 import { inGuild } from './shared/guard';
 import { parseOptions } from './shared/options';
 import { postingEmbed } from './shared/posting-embed';
@@ -76,7 +77,7 @@ export const addPosting = {
     });
     const heading = ctx.t('posting.added', {
       id: posting.id,
-      company: posting.company,
+      company: companyLabel(ctx.t, posting.company),
       role: ctx.services.roles.label(posting.roleId, ctx.locale),
     });
     return reply({ embeds: [postingEmbed(ctx, posting, heading)] });

@@ -9,6 +9,7 @@ import { UserError } from '../services/errors';
 import type { IndexEntry } from '../services/postings/records';
 import type { Posting } from '../services/postings/schema';
 import { described, named, subcommand } from './shared/builders';
+import { companyLabel } from './shared/company';
 import { inGuild } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
 import { parseOptions, postingId, wholeNumber } from './shared/options';
@@ -55,7 +56,8 @@ const editFields = z.object({
 function entryLine(ctx: Context, e: IndexEntry): string {
   const role = ctx.services.roles.label(e.roleId, ctx.locale);
   const title = e.title ? ` — ${safe(e.title)}` : '';
-  const company = e.url ? `[${safe(e.company)}](${e.url})` : `**${safe(e.company)}**`;
+  const name = companyLabel(ctx.t, e.company);
+  const company = e.url ? `[${safe(name)}](${e.url})` : `**${safe(name)}**`;
   const day = e.createdAt.slice(0, 10);
   return truncate(`\`#${e.id}\` ${company}${title} · ${role} · ${day}`, 400);
 }
@@ -120,7 +122,7 @@ async function idChoices(ctx: Context, query: string): Promise<Choice[]> {
     .slice(0, LIMITS.choices)
     .map((e) => ({
       name: truncate(
-        `#${e.id} ${e.company} — ${ctx.services.roles.label(e.roleId, ctx.locale)}`,
+        `#${e.id} ${companyLabel(ctx.t, e.company)} — ${ctx.services.roles.label(e.roleId, ctx.locale)}`,
         LIMITS.choiceName,
       ),
       value: e.id,
@@ -184,7 +186,13 @@ export const postings = {
         const { id } = parseOptions(idOptions, ctx);
         const removed = await ctx.services.postings.remove(ctx.guildId, id, actor(ctx));
         const role = ctx.services.roles.label(removed.roleId, ctx.locale);
-        return reply({ content: ctx.t('posting.removed', { id, company: safe(removed.company), role }) });
+        return reply({
+          content: ctx.t('posting.removed', {
+            id,
+            company: safe(companyLabel(ctx.t, removed.company)),
+            role,
+          }),
+        });
       }
       default:
         throw new UserError('input.invalid', { field: 'subcommand' });
@@ -213,7 +221,7 @@ export const postings = {
     );
     const heading = ctx.t('posting.updated', {
       id,
-      company: posting.company,
+      company: companyLabel(ctx.t, posting.company),
       role: ctx.services.roles.label(posting.roleId, ctx.locale),
     });
     return reply({ embeds: [postingEmbed(ctx, posting, heading)] });

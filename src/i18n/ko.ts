@@ -267,7 +267,7 @@ export const ko: Record<keyof typeof en, string> = {
   'cli.flag.json': '글 대신 JSON 으로 출력',
   'cli.flag.help': '이 도움말 보기',
   'cli.flag.company': '회사 이름',
-  'cli.flag.role': '직무 (백엔드, backend, BE 등 어느 이름이든)',
+  'cli.flag.role': '직무 (백엔드, backend 등 한국어든 영어든 어느 이름이든)',
   'cli.flag.title': '포지션 이름',
   'cli.flag.url': '공고 링크 (https://…)',
   'cli.flag.requirements-file': '자격요건을 한 줄에 하나씩 쓴 텍스트 파일 (공고 전체를 붙여 넣어도 됩니다)',

@@ -4,6 +4,7 @@ import type { DigestModel, DigestRole } from '../../services/digest';
 import { TOP_SHOWN } from '../../services/digest/content';
 import { formatLocal } from '../../services/digest/schedule';
 import type { Reply } from '../types';
+import { companyLabel } from './company';
 import { fitEmbed, joinLines, LIMITS, truncate } from './limits';
 import { percent, percentOfShare, safe } from './text';
 
@@ -31,7 +32,8 @@ function postingLine(model: DigestModel, locale: Locale, i: number): string {
   if (!p) return '';
   const role = model.byRole.find((r) => r.roleId === p.roleId)?.label[locale] ?? p.roleId;
   const target = p.url ? linkTarget(p.url) : undefined;
-  const company = target ? `[${linkText(p.company)}](${target})` : `**${safe(p.company)}**`;
+  const name = companyLabel(translator(locale), p.company);
+  const company = target ? `[${linkText(name)}](${target})` : `**${safe(name)}**`;
   const title = p.title ? ` — ${safe(truncate(p.title, 80))}` : '';
   return truncate(`${company}${title} · ${role}`, 300);
 }

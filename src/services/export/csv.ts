@@ -20,6 +20,8 @@ export interface CsvExportOptions {
   roleLabel?: (roleId: string) => string;
   /** Column names in the reader's language; CSV_HEADER by default. */
   header?: readonly string[];
+  /** How a company shows (the importer's stand-in for a missing name, in the reader's language). */
+  company?: (company: string) => string;
   /** What the section column shows; `required` / `preferred` by default. */
   sectionLabel?: (section: Section) => string;
 }
@@ -45,7 +47,7 @@ export function renderCsv(postings: readonly Posting[], options: CsvExportOption
       rows.push(
         [
           posting.id,
-          posting.company,
+          options.company?.(posting.company) ?? posting.company,
           label(posting.roleId),
           posting.title,
           posting.url,

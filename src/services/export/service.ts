@@ -26,7 +26,7 @@ function documentWords(locale: Locale) {
   };
   const header = CSV_HEADER.map((column) => t(`export.csv.${column}`));
   const sectionLabel = (section: Section) => t(`export.csv.section.${section}`);
-  return { labels, header, sectionLabel };
+  return { labels, header, sectionLabel, company: labels.company };
 }
 
 export function createExportService(deps: {
