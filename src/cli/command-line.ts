@@ -138,7 +138,20 @@ export function parseTokens(commands: readonly Command[], tokens: readonly strin
         });
       }
     }
-    subcommand ??= subs[0];
+    // The first subcommand stands in for a missing one only when it needs nothing (`/postings` lists).
+    const fallback = subcommandsOf(command)[0];
+    if (!subcommand && fallback?.options?.some((o) => o.required)) {
+      throw new UserError(rest[0] === undefined ? 'command.missing-sub' : 'command.unknown-sub', {
+        command: `/${command.data.name}`,
+        value: (rest[0] ?? '').slice(0, 40),
+        ...perLocale('valid', (l) =>
+          subcommandsOf(command)
+            .map((s) => (l === 'ko' ? (s.name_localizations?.ko ?? s.name) : s.name))
+            .join(', '),
+        ),
+      });
+    }
+    subcommand ??= fallback?.name;
   }
   const options = optionsOf(command, subcommand);
   const values: Record<string, OptionValue> = {};

@@ -27,6 +27,7 @@ export const en = {
     'The {field} option takes a date and time such as 2026-03-10T09:00:00Z, not "{value}".',
   'error.command.unknown': 'There is no command {command}. /help lists them.',
   'error.command.unknown-sub': '{command} has no "{value}".',
+  'error.command.missing-sub': '{command} needs to know what to do.',
   'error.cli.unknown-command': 'There is no command "{command}". role-radar help lists them.',
   'error.cli.unknown-flag': 'There is no option {flag} here.',
   'error.cli.missing-value': 'The option {flag} needs a value.',

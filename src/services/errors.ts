@@ -51,6 +51,7 @@ export type UserErrorCode =
   | 'option.time'
   | 'command.unknown'
   | 'command.unknown-sub'
+  | 'command.missing-sub'
   | 'cli.unknown-command'
   | 'cli.unknown-flag'
   | 'cli.missing-value'
