@@ -354,6 +354,20 @@ describe('replies and exports in both languages', () => {
     }
     const digest = await services.digest.build('g', { now: new Date('2026-03-06T00:00:00Z') });
     expectLanguage(locale, renderReply(digestReply(digest, locale, { preview: true })), 'digest', DATA);
+    const digestCommand = commands.find((c) => c.data.name === 'digest');
+    for (const [subcommand, options] of [
+      ['set', { channel: '123456789012345678', weekday: 'fri', time: '18:30' }],
+      ['status', {}],
+    ] as const) {
+      const discord = contextFor(services, locale, { name: 'discord', checkChannel: async () => 'ok' });
+      for (const c of [ctx, discord]) {
+        const response = await digestCommand?.execute({ ...c, subcommand, options });
+        if (response?.type !== 'reply') throw new Error('the digest answers with a reply');
+        const text = renderReply(response.reply, { locale, timeZone: 'Asia/Seoul', color: false });
+        expectLanguage(locale, text, `/digest ${subcommand} on ${c.platform.name}`);
+        expect(text).not.toMatch(/<t:|<#/);
+      }
+    }
   });
 
   it.each(LOCALES)('writes the import report in %s, every reason and warning included', (locale) => {

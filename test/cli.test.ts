@@ -142,9 +142,14 @@ describe('role-radar CLI', () => {
     expect(result.stderr).toContain('직무를 알 수 없습니다');
   });
 
-  it('lists and removes', async () => {
+  it('lists with a page footer, shows a posting with its items as written, and removes', async () => {
     const list = await runCli(['postings'], { env });
     expect(list.stdout).toMatch(/#1\s+버드뷰/);
+    expect(list.stdout).toContain('Page 1 of 1 · 1 posting');
+    const show = await runCli(['show', '1'], { env });
+    expect(show.stdout).toContain('== #1 버드뷰 ==');
+    expect(show.stdout).toContain('• Python 3년 이상');
+    expect(show.stdout).toContain('• 영어 가능');
     const missing = await runCli(['remove', '99'], { env });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('#99');

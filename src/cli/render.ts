@@ -61,9 +61,12 @@ export function timestamp(unix: number, style: string, s: TerminalStyle): string
       unit,
     );
   }
+  const format = DATE_STYLES[style] ?? DATE_STYLES.f;
   return new Intl.DateTimeFormat(intlLocale(s.locale), {
     timeZone: s.timeZone,
-    ...(DATE_STYLES[style] ?? DATE_STYLES.f),
+    ...format,
+    // Korean on a 24-hour clock: some ICU versions write the day period of `ko` as "AM"/"PM".
+    ...(s.locale === 'ko' && format?.timeStyle ? { hourCycle: 'h23' as const } : {}),
   }).format(date);
 }
 
