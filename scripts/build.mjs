@@ -40,6 +40,20 @@ const sourceUrls = {
 };
 
 /** Builds into a fresh folder beside dist/, then swaps it in: a command started meanwhile sees one or the other. */
+/**
+ * zod carries its messages in some forty languages; only its English ones are ever made (errors are said
+ * from the catalog). Leaving the others out halves what every command has to compile at start.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      loader: 'js',
+    }));
+  },
+};
+
 export async function buildDist() {
   const startedAt = Date.now();
   const staging = `${outdir}.tmp-${process.pid}`;
@@ -61,7 +75,7 @@ export async function buildDist() {
     banner: {
       js: "import { createRequire as __rrCreateRequire } from 'node:module';\nconst require = __rrCreateRequire(import.meta.url);",
     },
-    plugins: [sourceUrls],
+    plugins: [sourceUrls, zodEnglishOnly],
   });
   const sources = Object.keys(result.metafile.inputs).filter((p) => p.startsWith('src/')).length;
   await writeFile(join(staging, BUILD_INFO), `${JSON.stringify({ startedAt, sources }, null, 2)}\n`);
