@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rng, syntheticPosting } from '../bench/synthetic';
+import { createServices } from '../src/services/index';
+import { openStore } from '../src/services/store/repository';
 import { runCli } from './support/cli';
 import { KEY, terminal } from './support/pty';
 
@@ -194,6 +197,29 @@ function piped(args: string[]) {
   };
 }
 
+describe('long answers on a terminal', () => {
+  it('go through the pager when they are longer than the screen, and not when piped', async () => {
+    const store = await openStore(env.STORE_URL ?? '');
+    const random = rng(3);
+    await createServices({ store }).postings.addMany(
+      'local',
+      Array.from({ length: 30 }, (_, i) => syntheticPosting(i, random)),
+    );
+    await store.close();
+    const paged = terminal(['postings'], { ...env, PAGER: "sed 's/^/PAGED /'" }, dir, 12);
+    sessions.push(paged);
+    expect((await paged.exited).exitCode).toBe(0);
+    expect(paged.screen()).toMatch(/^PAGED #30 /m);
+    expect(paged.screen()).toContain('PAGED Page 1 of 1 · 30 postings');
+    const short = terminal(['show', '1'], { ...env, PAGER: "sed 's/^/PAGED /'" }, dir, 200);
+    sessions.push(short);
+    await short.exited;
+    expect(short.screen()).not.toContain('PAGED');
+    const pipedList = await runCli(['postings'], { env: { ...env, PAGER: "sed 's/^/PAGED /'" } });
+    expect(pipedList.stdout).not.toContain('PAGED');
+  });
+});
+
 describe('the console on piped input', () => {
   it('asks again for each wrong answer, and the end of input in a form saves nothing', async () => {
     const input = [
@@ -211,6 +237,15 @@ describe('the console on piped input', () => {
       '/add-posting backend company:Beta',
       '',
       '',
+      '',
+      `- ${'Python '.repeat(15_000)}`,
+      '.',
+      '- Go',
+      '.',
+      '.',
+      '/add-posting backend company:Gamma',
+      '',
+      '',
       '- Go',
     ].join('\n');
     const result = await runCli(['start'], { input, env, cwd: dir });
@@ -220,8 +255,12 @@ describe('the console on piped input', () => {
     expect(result.stdout).toContain('File not found: missing.txt');
     expect(result.stdout).toContain('Added posting #1: Acme (Backend developer)');
     expect(result.stdout).toContain('[Enter keeps: Beta]');
+    expect(result.stdout).toContain('Added posting #2: Beta (Backend developer)');
+    expect(result.stdout).toContain(
+      'The requirements field is too long (at most 4000 characters). Please answer again.',
+    );
     expect(result.stdout).toContain('Cancelled: nothing was saved.');
-    expect(await stored()).toBe(1);
+    expect(await stored()).toBe(2);
   });
 
   it('Ctrl-C (SIGINT) cancels the form and keeps the console; at the prompt it leaves', async () => {

@@ -14,11 +14,11 @@ export const KEY = {
 } as const;
 
 /** The real bin in a pseudo-terminal, as a person runs it; the screen is read without its escape codes. */
-export function terminal(args: string[], env: Record<string, string> = {}, cwd?: string) {
+export function terminal(args: string[], env: Record<string, string> = {}, cwd?: string, rows = 40) {
   const child = spawn(process.execPath, [BIN, ...args], {
     name: 'xterm-256color',
     cols: 120,
-    rows: 40,
+    rows,
     ...(cwd ? { cwd } : {}),
     env: { ...process.env, LANG: 'en_US.UTF-8', TERM: 'xterm-256color', ...env } as Record<string, string>,
   });
