@@ -86,47 +86,54 @@ export async function runConsole(rt: Runtime, io: ConsoleIo): Promise<void> {
   write(c.dim(t(io.terminal ? 'console.hint' : 'console.hint-piped')));
   const prompt = io.color ? `${c.cyan('role-radar')}${c.dim('>')} ` : 'role-radar> ';
 
-  for (;;) {
-    const line = await reader.read(prompt, 'command');
-    if (line === END || line === INTERRUPT) break;
-    const text = line.trim();
-    if (text === '') continue;
-    if (io.terminal) typed.push(text);
-    if (/^\d+$/.test(text)) {
-      const button = buttons[Number(text) - 1];
-      if (!button || button.disabled) {
-        ui.err(buttons.length === 0 ? t('console.no-buttons') : t('console.no-button', { n: text }));
-        continue;
-      }
-      await run(rt.context(), { kind: 'component', customId: button.customId });
-      continue;
-    }
-    let parsed: ReturnType<typeof parseTokens>;
-    try {
-      const tokens = tokenize(text);
-      if (!text.startsWith('/')) {
-        // `summary backend` without the slash is still meant as a command, when it names one.
-        if (!tokens[0] || !findCommand(commands, tokens[0])) {
-          ui.err(t('console.not-command'));
+  try {
+    await prompts();
+  } finally {
+    reader.close();
+    saveHistory(io.terminal ? io.historyFile : undefined, typed);
+  }
+
+  async function prompts() {
+    for (;;) {
+      const line = await reader.read(prompt, 'command');
+      if (line === END || line === INTERRUPT) break;
+      const text = line.trim();
+      if (text === '') continue;
+      if (io.terminal) typed.push(text);
+      if (/^\d+$/.test(text)) {
+        const button = buttons[Number(text) - 1];
+        if (!button || button.disabled) {
+          ui.err(buttons.length === 0 ? t('console.no-buttons') : t('console.no-button', { n: text }));
           continue;
         }
+        await run(rt.context(), { kind: 'component', customId: button.customId });
+        continue;
       }
-      parsed = parseTokens(commands, tokens);
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      ui.err(userErrorMessage(t, locale, error));
-      continue;
+      let parsed: ReturnType<typeof parseTokens>;
+      try {
+        const tokens = tokenize(text);
+        if (!text.startsWith('/')) {
+          // `summary backend` without the slash is still meant as a command, when it names one.
+          if (!tokens[0] || !findCommand(commands, tokens[0])) {
+            ui.err(t('console.not-command'));
+            continue;
+          }
+        }
+        parsed = parseTokens(commands, tokens);
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        ui.err(userErrorMessage(t, locale, error));
+        continue;
+      }
+      const attachments = Object.fromEntries(
+        Object.entries(parsed.files).map(([name, path]) => [name, localAttachment(path)]),
+      );
+      const ctx = rt.context({
+        ...(parsed.subcommand ? { subcommand: parsed.subcommand } : {}),
+        options: parsed.options,
+        attachments,
+      });
+      await run(ctx, { kind: 'command', name: parsed.command.data.name });
     }
-    const attachments = Object.fromEntries(
-      Object.entries(parsed.files).map(([name, path]) => [name, localAttachment(path)]),
-    );
-    const ctx = rt.context({
-      ...(parsed.subcommand ? { subcommand: parsed.subcommand } : {}),
-      options: parsed.options,
-      attachments,
-    });
-    await run(ctx, { kind: 'command', name: parsed.command.data.name });
   }
-  reader.close();
-  saveHistory(io.terminal ? io.historyFile : undefined, typed);
 }

@@ -46,14 +46,14 @@ function question(field: ModalField, io: FormIo, current: string | undefined): s
 async function readAnswer(field: ModalField, io: FormIo): Promise<string | typeof CANCELLED> {
   const first = await io.reader.read(field.style === 'paragraph' ? '│ ' : '› ', 'field');
   if (first === INTERRUPT || first === END) return CANCELLED;
-  if (/^@[^@\s]/.test(first.trim())) {
+  if (field.style === 'paragraph' && /^@[^@\s]/.test(first.trim())) {
     const path = first.trim().slice(1);
     const text = await io.readFile(path);
     io.say(io.t('form.file-read', { path, lines: text.split('\n').length, chars: [...text].length }));
     return text;
   }
+  if (field.style === 'short') return first.trim();
   const unescaped = first.startsWith('@@') ? first.slice(1) : first;
-  if (field.style === 'short') return unescaped.trim();
   const lines: string[] = [];
   for (let line: string = unescaped; line.trim() !== END_OF_FIELD; ) {
     lines.push(line);

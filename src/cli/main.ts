@@ -39,7 +39,9 @@ async function usage(t: Translate, locale: Locale): Promise<string> {
     lines.push(`  role-radar ${command.name} ${command.syntax(t, locale)}`, `      ${t(command.about)}`);
   }
   const { commands } = await import('../commands/index');
-  const others = commands.filter((c) => !CLI_COMMANDS.some((e) => e.name === c.data.name));
+  const others = commands.filter(
+    (c) => c.data.name !== 'help' && !CLI_COMMANDS.some((e) => e.name === c.data.name),
+  );
   lines.push('', t('cli.usage.slash', { commands: others.map((c) => c.data.name).join(', ') }));
   lines.push('', t('cli.usage.global'), ...flagLines(t, GLOBAL_OPTIONS));
   lines.push('', t('cli.usage.more'));
@@ -196,9 +198,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       });
     }
     const paged = command.pages ? pagedIo(io) : { io, flush: async () => {} };
-    const code = await command.run(cliArgs(values, positionals, locale, t), paged.io);
-    await paged.flush();
-    return code;
+    try {
+      return await command.run(cliArgs(values, positionals, locale, t), paged.io);
+    } finally {
+      await paged.flush();
+    }
   } catch (error) {
     if (isUserError(error)) {
       io.stderr(oneLine(userErrorMessage(t, locale, error)));

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Locale } from '../i18n';
 import { described, named } from './shared/builders';
 import { fitEmbed } from './shared/limits';
@@ -18,7 +18,9 @@ export function commandLines(commands: readonly Command[], locale: Locale): stri
     const options = command.data.options ?? [];
     const subs = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
     if (subs.length === 0) {
-      const syntax = options.map((o) => `\`${optionSyntax(o as never, locale)}\``).join(' ');
+      const syntax = (options as APIApplicationCommandBasicOption[])
+        .map((o) => `\`${optionSyntax(o, locale)}\``)
+        .join(' ');
       lines.push(`**${name}**${syntax ? ` ${syntax}` : ''} — ${describedIn(command.data, locale)}`);
       continue;
     }
