@@ -62,21 +62,31 @@ function entryLine(ctx: Context, e: IndexEntry): string {
   return truncate(`\`#${e.id}\` ${company}${title} · ${role} · ${day}`, 400);
 }
 
-/** One page of the list, with Previous/Next buttons that only the member who asked can press. */
+/**
+ * One page of the list, with Previous/Next buttons that only the member who asked can press. A page past the
+ * end is a mistake when asked for by number; from a button (postings removed since) it is the last page.
+ */
 async function listPage(
   ctx: Context & { guildId: string },
   roleId: string | undefined,
-  page: number,
+  asked: number,
+  past: 'refuse' | 'last' = 'refuse',
 ): Promise<Reply> {
-  const offset = (page - 1) * PAGE_SIZE;
-  const result = await ctx.services.postings.list(ctx.guildId, {
-    offset,
-    limit: PAGE_SIZE,
-    ...(roleId ? { roleId } : {}),
-  });
+  const list = (page: number) =>
+    ctx.services.postings.list(ctx.guildId, {
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      ...(roleId ? { roleId } : {}),
+    });
+  let page = asked;
+  let result = await list(page);
   if (result.total === 0) return { content: ctx.t('postings.empty'), ephemeral: true };
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-  if (page > pages) throw new UserError('page.out-of-range', { page, pages });
+  if (page > pages && past === 'refuse') throw new UserError('page.out-of-range', { page, pages });
+  if (page > pages) {
+    page = pages;
+    result = await list(page);
+  }
   const title = roleId
     ? ctx.t('postings.title-role', { role: ctx.services.roles.label(roleId, ctx.locale) })
     : ctx.t('postings.title');
@@ -233,6 +243,6 @@ export const postings = {
     if (action !== 'page') throw new UserError('input.invalid', { field: 'button' });
     if (owner !== ctx.userId) return ephemeral({ content: ctx.t('error.not-yours') });
     const roleId = role && role !== '*' ? role : undefined;
-    return { type: 'update', reply: await listPage(ctx, roleId, Math.max(1, Number(page) || 1)) };
+    return { type: 'update', reply: await listPage(ctx, roleId, Math.max(1, Number(page) || 1), 'last') };
   },
 } satisfies Command;
