@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createContext } from '../src/commands/context';
+import { matchChart, summaryChart, trendsChart } from '../src/commands/shared/charts';
+import { summaryEmbed } from '../src/commands/shared/summary-embed';
 import { createServices } from '../src/services';
 import { createNormalizer } from '../src/services/normalize';
 import { openStore } from '../src/services/store/repository';
@@ -79,6 +82,10 @@ async function benchSize(size: number) {
   const lists = await timed(SAMPLES, (i) =>
     services.postings.list(guild, { offset: (i % 10) * 10, limit: 10 }),
   );
+  await services.radar.profiles.set(guild, 'bench', 'Python, Django, MySQL, Docker, AWS');
+  const matches = await timed(50, () => services.radar.match(guild, 'bench', 'backend'));
+  const trends = await timed(50, () => services.radar.trends(guild, 'backend', 12));
+  const skills = await timed(50, () => services.radar.skill(guild, 'kubernetes'));
   (globalThis as { gc?: () => void }).gc?.();
   sampleRss();
   const rssServing = process.memoryUsage().rss;
@@ -87,7 +94,65 @@ async function benchSize(size: number) {
       ` | add p50 ${ms(percentile(adds, 50))} p99 ${ms(percentile(adds, 99))}` +
       ` | summary p50 ${ms(percentile(summaries, 50))} p99 ${ms(percentile(summaries, 99))}` +
       ` | list p99 ${ms(percentile(lists, 99))}` +
+      ` | match p99 ${ms(percentile(matches, 99))} · trends p99 ${ms(percentile(trends, 99))} · skill p99 ${ms(percentile(skills, 99))}` +
       ` | RSS serving ${mb(rssServing)}, peak so far ${mb(peakRss)}`,
+  );
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Chart rendering (target ≤ 200 ms), beside what the text-only summary costs to build. */
+async function benchCharts() {
+  const dir = mkdtempSync(join(tmpdir(), 'role-radar-bench-'));
+  const store = await openStore(`sqlite://${join(dir, 'charts.sqlite')}`);
+  const services = createServices({ store });
+  const random = rng(7);
+  await services.postings.addMany(
+    'charts',
+    Array.from({ length: 300 }, (_, i) => syntheticPosting(i, random)),
+  );
+  const summary = await services.summary.forRole('charts', 'backend');
+  await services.radar.profiles.set('charts', 'bench', 'Python, Django, MySQL');
+  const match = await services.radar.match('charts', 'bench', 'backend');
+  const trend = await services.radar.trends('charts', 'backend', 6);
+  const now = new Date();
+  const ctx = createContext({
+    services,
+    platform: { name: 'console', checkChannel: async () => 'ok' },
+    locale: 'ko',
+    guildId: 'charts',
+    userId: 'bench',
+    userName: 'bench',
+    canManageMessages: false,
+    canManageGuild: false,
+  });
+  summaryChart('ko', summary, now); // the first render loads the font
+  // resvg frees a render's native memory in a finalizer: let the event loop run between renders, as the bot does.
+  const yielded = (fn: () => unknown) => async () => {
+    fn();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  const row = (name: string, times: number[]) =>
+    `${name} p50 ${ms(percentile(times, 50))} p99 ${ms(percentile(times, 99))}`;
+  const radar = await timed(
+    30,
+    yielded(() => summaryChart('ko', summary, now)),
+  );
+  const overlay = await timed(
+    30,
+    yielded(() => matchChart('en', match, now)),
+  );
+  const lines = await timed(
+    30,
+    yielded(() => trendsChart('ko', trend, now)),
+  );
+  const text = await timed(
+    30,
+    yielded(() => summaryEmbed(ctx, summary, 'both')),
+  );
+  console.log(
+    `charts (1200×1080 PNG, Noto Sans KR): ${row('radar', radar)} | ${row('match overlay', overlay)} | ` +
+      `${row('trend lines', lines)} | text-only summary embed ${row('', text).trim()} (target ≤ 200 ms a chart)`,
   );
   await store.close();
   rmSync(dir, { recursive: true, force: true });
@@ -96,6 +161,7 @@ async function benchSize(size: number) {
 await benchCli();
 if (process.env.BENCH_ONLY !== 'cli') {
   benchNormalization();
+  await benchCharts();
   for (const size of SIZES) await benchSize(size);
 }
 clearInterval(rssTimer);

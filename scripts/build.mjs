@@ -12,11 +12,22 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, DIST_DIR);
 
 /**
- * Packages left to Node's resolver: native code (sqlite3), worker-thread transports (pino), and discord.js
+ * Packages left to Node's resolver: native code (sqlite3, resvg), files found by path (the chart font),
+ * worker-thread transports (pino), and discord.js
  * with its optional native helpers and its own @discordjs packages. The rest (zod, the markdown parser, discord-api-types…) is bundled:
  * one file parses faster than hundreds of small modules.
  */
-const EXTERNAL = ['discord.js', 'sqlite3', '@keyv/sqlite', 'pino', 'pino-*', 'tsx', 'ws'];
+const EXTERNAL = [
+  'discord.js',
+  'sqlite3',
+  '@keyv/sqlite',
+  '@resvg/*',
+  '@expo-google-fonts/*',
+  'pino',
+  'pino-*',
+  'tsx',
+  'ws',
+];
 
 /**
  * Sources find their data files relative to themselves (`new URL('../../../data/', import.meta.url)`).

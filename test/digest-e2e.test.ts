@@ -78,6 +78,10 @@ describe('weekly digest through Discord', () => {
     });
     expect(message?.embeds[0]?.title).toBe(`주간 요약 · ${week}`);
     expect(messageText(message ?? {})).toContain('토스');
+    // The week's radar goes with it, shown as the embed's image.
+    expect(message?.files.map((f) => [f.name, f.contentType])).toEqual([['digest-radar.png', 'image/png']]);
+    expect(message?.embeds[0]?.image?.url).toBe('attachment://digest-radar.png');
+    expect(message?.message.attachments.map((a) => a.filename)).toEqual(['digest-radar.png']);
     expect(harness.discord.channelMessages(harness.guild.channel('general').id)).toHaveLength(0);
 
     // A second run in the same week posts nothing.

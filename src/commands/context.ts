@@ -15,6 +15,7 @@ export interface ContextInput {
   subcommand?: string;
   options?: Record<string, OptionValue>;
   attachments?: Record<string, Attachment>;
+  defer?: Context['defer'];
 }
 
 export function createContext(input: ContextInput): Context {
@@ -24,5 +25,6 @@ export function createContext(input: ContextInput): Context {
     t: translator(input.locale),
     options: input.options ?? {},
     attachments: input.attachments ?? {},
+    defer: input.defer ?? (async () => undefined),
   };
 }

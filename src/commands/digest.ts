@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n';
 import { searchTimeZones } from '../services/digest/config';
 import { UserError } from '../services/errors';
 import { described, subcommand } from './shared/builders';
+import { imageOf, weekRadar } from './shared/charts';
 import { digestReply, scheduleText, whenText } from './shared/digest-embed';
 import { inGuild } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
@@ -116,7 +117,12 @@ async function status(ctx: GuildContext): Promise<Response> {
 
 async function preview(ctx: GuildContext): Promise<Response> {
   const model = await ctx.services.digest.build(ctx.guildId);
-  return ephemeral(digestReply(model, ctx.guildLocale, { preview: true }));
+  const reply = digestReply(model, ctx.guildLocale, { preview: true });
+  if (model.newPostings > 0) await ctx.defer({ ephemeral: true });
+  const files = await weekRadar(ctx.services, model, ctx.guildLocale, ctx.services.clock.now());
+  const [first, ...rest] = reply.embeds ?? [];
+  if (!first || files.length === 0) return ephemeral(reply);
+  return ephemeral({ ...reply, embeds: [{ ...first, ...imageOf(files) }, ...rest], files });
 }
 
 const HANDLERS: Record<string, (ctx: GuildContext) => Promise<Response>> = { set, off, status, preview };

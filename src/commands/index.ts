@@ -1,10 +1,15 @@
 import { addPosting } from './add-posting';
+import { compare } from './compare';
 import { digest } from './digest';
 import { exportCommand } from './export';
 import { createHelp } from './help';
 import { importCommand } from './import';
+import { match } from './match';
 import { postings } from './postings';
+import { profile } from './profile';
+import { skill } from './skill';
 import { summary } from './summary';
+import { trends } from './trends';
 import type { Command } from './types';
 
 const help = createHelp(() => commands);
@@ -17,6 +22,11 @@ export const commands: readonly Command[] = [
   help,
   addPosting,
   summary,
+  profile,
+  match,
+  trends,
+  compare,
+  skill,
   postings,
   importCommand,
   exportCommand,

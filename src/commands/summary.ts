@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { described, named } from './shared/builders';
+import { imageOf, summaryChart } from './shared/charts';
 import { inGuild } from './shared/guard';
 import { choiceSet, parseOptions } from './shared/options';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
@@ -57,7 +58,12 @@ export const summary = {
       return ephemeral({ content: ctx.t('summary.empty', { role: result.roleLabel[ctx.locale] }) });
     }
     const own = await ctx.services.imports.authorSummary(ctx.guildId, roleId);
-    return reply({ embeds: [summaryEmbed(ctx, result, options.section, own?.text)] });
+    await ctx.defer({ ephemeral: false });
+    const files = summaryChart(ctx.locale, result, ctx.services.clock.now());
+    return reply({
+      embeds: [{ ...summaryEmbed(ctx, result, options.section, own?.text), ...imageOf(files) }],
+      files,
+    });
   },
 
   autocomplete: (ctx, focused) => roleChoices(ctx, focused.value),

@@ -88,6 +88,12 @@ export interface Context {
   subcommand?: string;
   options: Record<string, OptionValue>;
   attachments: Record<string, Attachment>;
+  /**
+   * Acknowledges the interaction now, before slow work (drawing a chart), so the platform does not give up
+   * on it; the answer is sent when the handler returns. Ephemeral when the answer will be. A no-op where
+   * nothing waits (the console) and after the first call.
+   */
+  defer(options: { ephemeral: boolean }): Promise<void>;
 }
 
 /** A context that is known to be in a server. */

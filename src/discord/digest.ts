@@ -1,5 +1,6 @@
 import { type Client, DiscordAPIError, Events, type REST } from 'discord.js';
 import { type APIMessage, Routes } from 'discord-api-types/v10';
+import { weekRadar } from '../commands/shared/charts';
 import { toLocale } from '../i18n';
 import type { Logger } from '../logger';
 import {
@@ -37,14 +38,27 @@ export function classifySendError(error: unknown): DigestSendFailure {
 export function discordDigestSend(rest: REST): DigestSend {
   return async (channelId, message, nonce) => {
     try {
+      const files = message.files ?? [];
       const created = (await rest.post(Routes.channelMessages(channelId), {
         body: {
           ...(message.content ? { content: message.content } : {}),
           embeds: message.embeds ?? [],
+          ...(files.length > 0
+            ? {
+                attachments: files.map((f, id) => ({
+                  id,
+                  filename: f.name,
+                  ...(f.description ? { description: f.description } : {}),
+                })),
+              }
+            : {}),
           nonce,
           enforce_nonce: true,
           allowed_mentions: { parse: [] },
         },
+        ...(files.length > 0
+          ? { files: files.map((f) => ({ name: f.name, data: f.data, contentType: 'image/png' })) }
+          : {}),
       })) as APIMessage;
       return { messageId: created.id };
     } catch (error) {
@@ -76,6 +90,8 @@ export function attachDigests(
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.retryDelayMs !== undefined ? { retryDelayMs: deps.retryDelayMs } : {}),
+    chart: (_guildId, model, locale) =>
+      weekRadar(deps.services, model, locale, deps.clock?.now() ?? new Date()),
     localeOf: (guildId) => {
       const guild = client.guilds.cache.get(guildId);
       return guild ? toLocale(guild.preferredLocale) : undefined;

@@ -67,7 +67,11 @@ export function flattenOptions(
 }
 
 /** Who asked, where, in which language, with which options: the same Context the console builds. */
-export function toContext(interaction: CommandInteraction, deps: ContextDeps): Context {
+export function toContext(
+  interaction: CommandInteraction,
+  deps: ContextDeps,
+  defer?: Context['defer'],
+): Context {
   const flat =
     interaction.isChatInputCommand() || interaction.isAutocomplete()
       ? flattenOptions(interaction.options.data, deps.maxAttachmentBytes)
@@ -87,6 +91,7 @@ export function toContext(interaction: CommandInteraction, deps: ContextDeps): C
     ...(flat.subcommand ? { subcommand: flat.subcommand } : {}),
     options: flat.options,
     attachments: flat.attachments,
+    ...(defer ? { defer } : {}),
   });
 }
 

@@ -20,7 +20,7 @@ export type RepliableCommandInteraction =
   | MessageComponentInteraction;
 
 /** How the router acknowledged an interaction before its answer was ready (see the defer policy in router.ts). */
-export type Deferral = 'none' | 'reply' | 'update';
+export type Deferral = 'none' | 'reply' | 'ephemeral-reply' | 'update';
 
 const files = (reply: Reply) =>
   (reply.files ?? []).map(
@@ -129,7 +129,8 @@ async function sendReply(
     await interaction.reply(newMessage(reply));
     return;
   }
-  if (deferral === 'reply' && !reply.ephemeral) {
+  // An ephemeral deferral is answered in place: only the member saw "thinking…", and only they see this.
+  if ((deferral === 'reply' && !reply.ephemeral) || deferral === 'ephemeral-reply') {
     await interaction.editReply(editedMessage(reply));
     return;
   }

@@ -110,20 +110,36 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   async function answer(interaction: RepliableCommandInteraction, invocation: Invocation) {
-    const ctx = toContext(interaction, deps);
-    const work = dispatch(ctx, invocation, logger);
     let deferral: Deferral = 'none';
-    if (mayDefer(invocation) && !(await settlesWithin(work, deferAfterMs))) {
-      if (interaction.isMessageComponent()) {
-        deferral = 'update';
-        await interaction.deferUpdate();
-      } else {
-        deferral = 'reply';
-        await interaction.deferReply();
-      }
-      logger.debug({ ...describe(interaction), deferAfterMs }, 'deferred a slow interaction');
-    }
-    await respond(interaction, await work, deferral);
+    let deferring: Promise<void> | undefined;
+    const deferrable = mayDefer(invocation);
+    /** Acknowledges once: when a handler asks (before drawing a chart), or when dispatch runs long. */
+    const defer = (ephemeral: boolean, cause: string): Promise<void> => {
+      if (!deferrable) return Promise.resolve();
+      deferring ??= (async () => {
+        if (interaction.isMessageComponent()) {
+          deferral = 'update';
+          await interaction.deferUpdate();
+        } else if (ephemeral) {
+          deferral = 'ephemeral-reply';
+          await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        } else {
+          deferral = 'reply';
+          await interaction.deferReply();
+        }
+        logger.debug({ ...describe(interaction), deferAfterMs, cause }, 'deferred the interaction');
+      })();
+      return deferring;
+    };
+    // A deferral Discord refused is not the handler's failure: it is reported once, below, like a refused reply.
+    const ctx = toContext(interaction, deps, ({ ephemeral }) =>
+      defer(ephemeral, 'asked').catch(() => undefined),
+    );
+    const work = dispatch(ctx, invocation, logger);
+    if (deferrable && !(await settlesWithin(work, deferAfterMs))) await defer(false, 'slow');
+    const response = await work;
+    await deferring;
+    await respond(interaction, response, deferral);
   }
 
   async function route(interaction: Interaction): Promise<void> {

@@ -4,7 +4,7 @@ import { digestReply } from '../commands/shared/digest-embed';
 import type { Locale } from '../i18n';
 import type { Logger } from '../logger';
 import { type Clock, systemClock } from '../services/clock';
-import type { DigestConfig, DigestService, DisabledReason } from '../services/digest';
+import type { DigestConfig, DigestModel, DigestService, DisabledReason } from '../services/digest';
 import {
   CATCH_UP_MS,
   cronPattern,
@@ -14,11 +14,19 @@ import {
   previousRun,
 } from '../services/digest/schedule';
 
-/** What the scheduler posts: a line, or an embed. Sent with no allowed mentions. */
+/** What the scheduler posts: a line, or an embed (with its chart). Sent with no allowed mentions. */
 export interface DigestMessage {
   content?: string;
   embeds?: APIEmbed[];
+  files?: { name: string; data: Buffer; description?: string }[];
 }
+
+/** Draws the chart a week's digest attaches (the week's radar); none for a quiet week. */
+export type DigestChart = (
+  guildId: string,
+  model: DigestModel,
+  locale: Locale,
+) => Promise<{ name: string; data: Buffer; description?: string }[]>;
 
 /**
  * Why a send failed, as the platform tells it: `gone` (channel deleted, bot not in the server) and
@@ -57,6 +65,7 @@ export interface DigestRunnerOptions {
   retryDelayMs?: number;
   /** The server's current preferred language, when the platform knows it. */
   localeOf?: (guildId: string) => Locale | undefined;
+  chart?: DigestChart;
 }
 
 export type RunResult =
@@ -159,6 +168,17 @@ export function createDigestRunner(options: DigestRunnerOptions) {
     }
   };
 
+  /** The week's chart; a chart that cannot be drawn leaves the digest without one, not unposted. */
+  const attachChart = async (guildId: string, model: DigestModel, locale: Locale) => {
+    if (!options.chart || model.newPostings === 0) return [];
+    try {
+      return await options.chart(guildId, model, locale);
+    } catch (error) {
+      logger.warn({ guildId, err: asError(error) }, 'digest chart not drawn; posting without it');
+      return [];
+    }
+  };
+
   /** Makes the digest of the week `slot` falls in, unless that week has one already. */
   const run = async (guildId: string, slot: Date): Promise<RunResult> => {
     if (stopped) return { status: 'skipped', reason: 'stopped' };
@@ -172,9 +192,16 @@ export function createDigestRunner(options: DigestRunnerOptions) {
     const locale = options.localeOf?.(guildId) ?? config.locale ?? 'ko';
     const model = await digest.build(guildId, { now, week, timezone: config.timezone });
     const reply = digestReply(model, locale);
+    const files = await attachChart(guildId, model, locale);
+    const [first, ...rest] = reply.embeds ?? [];
+    const embeds =
+      first && files[0]
+        ? [{ ...first, image: { url: `attachment://${files[0].name}` } }, ...rest]
+        : reply.embeds;
     const message: DigestMessage = {
       ...(reply.content ? { content: reply.content } : {}),
-      ...(reply.embeds ? { embeds: reply.embeds } : {}),
+      ...(embeds ? { embeds } : {}),
+      ...(embeds && files.length > 0 ? { files } : {}),
     };
     const nonce = digestNonce(guildId, week);
     try {

@@ -57,6 +57,12 @@ export type UserErrorCode =
   | 'cli.missing-value'
   | 'cli.missing-flag'
   | 'cli.extra-argument'
-  | 'deploy.no-token';
+  | 'deploy.no-token'
+  | 'profile.nothing-understood'
+  | 'profile.private'
+  | 'profile.empty'
+  | 'skill.unknown'
+  | 'trends.bad-months'
+  | 'compare.same-role';
 
 export const isUserError = (error: unknown): error is UserError => error instanceof UserError;

@@ -4,6 +4,7 @@ import { createExportService } from './export/service';
 import { createImportService } from './import/service';
 import { createNormalizer } from './normalize';
 import { createPostingService } from './postings/service';
+import { createRadarService } from './radar';
 import { createRoleDirectory } from './roles';
 import type { Store } from './store/repository';
 import { createSummaryService } from './summary';
@@ -26,6 +27,18 @@ export function createServices({ store, clock = systemClock, taxonomy, roles }: 
   const digest = createDigestService({ store, clock, postings, summary, normalizer, roles: roleDirectory });
   const imports = createImportService({ store, clock, postings, roles: roleDirectory });
   const exports = createExportService({ postings, summary, roles: roleDirectory, imports });
-  return { store, clock, normalizer, roles: roleDirectory, postings, summary, digest, imports, exports };
+  const radar = createRadarService({ store, clock, normalizer, roles: roleDirectory, postings, summary });
+  return {
+    store,
+    clock,
+    normalizer,
+    roles: roleDirectory,
+    postings,
+    summary,
+    digest,
+    imports,
+    exports,
+    radar,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

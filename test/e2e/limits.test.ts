@@ -81,7 +81,9 @@ describe('the biggest realistic summary', () => {
     const reply = await h.discord
       .sendCommand({ name: 'summary', options: { role: ROLE, section }, locale })
       .nextMessage();
-    expect(reply.source).toBe('reply');
+    // Deferred before the radar is drawn, then the deferred reply is edited into the answer.
+    expect(reply.source).toBe('edit');
+    expect(reply.files.map((f) => f.contentType)).toEqual(['image/png']);
     expect(messageText(reply)).toContain(String(POSTINGS));
     assertWithinDiscordLimits(reply);
   });

@@ -23,6 +23,7 @@ const TECHNOLOGY = [
   'Markdown',
   'CSV',
   'JSON',
+  'PNG',
   'IANA',
   'UTF-8',
   'URL',
@@ -99,7 +100,7 @@ export function englishWordsIn(text: string, allowed: Set<string>): string[] {
     .replace(/(^|[\s([|])--?[\w-]+/g, ' ')
     .replace(/(^|[\s([|])\/[\w/-]+/g, ' ')
     .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, ' ')
-    .replace(/[\w-]+\.(?:md|txt|csv|json|sqlite|ts|mjs)\b/g, ' ')
+    .replace(/[\p{L}\w-]+\.(?:md|txt|csv|json|sqlite|ts|mjs|png)\b/gu, ' ')
     .replace(/\{\w+\}/g, ' ');
   return words(cleaned).filter((w) => w.length > 1 && !allowed.has(w.toLowerCase()));
 }

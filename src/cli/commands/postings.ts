@@ -71,8 +71,8 @@ export const summaryCommand: CliCommand = {
   name: 'summary',
   about: 'cli.about.summary',
   syntax: (t, locale) =>
-    `${arg(t, 'field.role')} [--section ${sectionChoices.words(locale).join('|')}] [--json]`,
-  flags: { section: { type: 'string' } },
+    `${arg(t, 'field.role')} [--section ${sectionChoices.words(locale).join('|')}] [--chart <${t('cli.arg.png')}>] [--json]`,
+  flags: { section: { type: 'string' }, chart: { type: 'string' } },
   pages: true,
   async run(args, io) {
     const options = parseValues(summaryOptions, {
@@ -83,6 +83,11 @@ export const summaryCommand: CliCommand = {
       const ctx = rt.context();
       const roleId = resolveRole(ctx, options.role);
       const summary = await rt.services.summary.forRole(rt.guildId, roleId);
+      const chart = str(args.values.chart);
+      if (chart) {
+        const { writeSummaryChart } = await import('./radar');
+        await writeSummaryChart(io, args.t, chart, ctx.locale, summary, rt.services.clock.now());
+      }
       if (args.json) {
         io.stdout(JSON.stringify(summary, null, 2));
         return 0;

@@ -15,7 +15,7 @@ const POSTINGS_SHOWN = 10;
 const ROLES_SHOWN = 6;
 
 /** A posting link that stays a link: only http(s), and nothing in it that ends Markdown's `(…)`. */
-function linkTarget(url: string): string | undefined {
+export function linkTarget(url: string): string | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;

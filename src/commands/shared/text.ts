@@ -19,8 +19,12 @@ export function bar(share: number, width = 10): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
-/** `38%`: count of total, by the one rounding rule (see wholePercent). */
-export const percent = (count: number, total: number) => `${wholePercent(count, total)}%`;
+/**
+ * `38%`, by the one rounding rule (see wholePercent): from a count of a total when both are known, else from
+ * a share that was not rounded before.
+ */
+export const percent = (countOrShare: number, total?: number) =>
+  `${total === undefined ? wholePercentOfShare(countOrShare) : wholePercent(countOrShare, total)}%`;
 
 /** A share known only as a fraction (a snapshot's), as a percent. */
 export const percentOfShare = (share: number) => `${wholePercentOfShare(share)}%`;

@@ -5,7 +5,7 @@ import { postingSchema } from './schema';
 export const postingRecord = recordType('posting', postingSchema);
 
 /** The shape of the derived records (role totals, company counts); a change makes every server rebuild them. */
-export const DERIVED_SCHEMA = 2;
+export const DERIVED_SCHEMA = 3;
 
 export const guildMetaSchema = z.object({
   schema: z.literal(1),

@@ -21,6 +21,15 @@ export const aggregateSchema = z.object({
   /** Postings by the experience they require, keyed by years ("0.5", "3"). */
   experience: counts,
   juniorFriendly: z.number().int().min(0),
+  /** Postings naming at least one skill of each category, per section (the radar's axes). */
+  categories: z
+    .object({ required: counts, preferred: counts, either: counts })
+    .default({ required: {}, preferred: {}, either: {} }),
+  /**
+   * Per month the postings were added in (`2026-06`, Korean time): how many, and how many name each skill
+   * in either section. Lets /trends draw months without reading a posting.
+   */
+  months: z.record(z.string(), z.object({ postings: z.number().int().min(0), skills: counts })).default({}),
 });
 export type Aggregate = z.infer<typeof aggregateSchema>;
 export const aggregateRecord = recordType('aggregate', aggregateSchema);
@@ -40,7 +49,26 @@ export const emptyAggregate = (roleId: string, taxonomyVersion: string): Aggrega
   groupMembers: {},
   experience: {},
   juniorFriendly: 0,
+  categories: { required: {}, preferred: {}, either: {} },
+  months: {},
 });
+
+/** The time zone months are counted in: the bot's default (the digest's too). */
+export const TREND_TIME_ZONE = 'Asia/Seoul';
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-06`: the month an instant falls in, in a time zone. */
+export function monthKey(iso: string, timeZone = TREND_TIME_ZONE): string {
+  let format = monthFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+    monthFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(iso));
+  const year = parts.find((p) => p.type === 'year')?.value ?? '0000';
+  const month = parts.find((p) => p.type === 'month')?.value ?? '01';
+  return `${year}-${month}`;
+}
 
 export interface PostingExperience {
   /** Years the posting requires: the largest minimum among its requirement items. */
@@ -77,11 +105,21 @@ export function contribution(posting: Posting, normalizer: Normalizer) {
     preferred: new Set(),
     either: new Set(),
   };
+  const categories: Record<Section | 'either', Set<string>> = {
+    required: new Set(),
+    preferred: new Set(),
+    either: new Set(),
+  };
   const members = new Map<string, Set<string>>();
   for (const item of posting.items) {
     for (const { id } of item.skills) {
       skills[item.section].add(id);
       skills.either.add(id);
+      const category = normalizer.skill(id)?.category;
+      if (category) {
+        categories[item.section].add(category);
+        categories.either.add(category);
+      }
       for (const group of normalizer.skill(id)?.groups ?? []) {
         groups[item.section].add(group);
         groups.either.add(group);
@@ -91,7 +129,7 @@ export function contribution(posting: Posting, normalizer: Normalizer) {
       }
     }
   }
-  return { skills, groups, members, experience: postingExperience(posting) };
+  return { skills, groups, categories, members, experience: postingExperience(posting) };
 }
 
 function bump(map: Counts, key: string, delta: number) {
@@ -107,7 +145,14 @@ export function applyPosting(aggregate: Aggregate, posting: Posting, normalizer:
   for (const section of ['required', 'preferred', 'either'] as const) {
     for (const id of c.skills[section]) bump(aggregate.skills[section], id, delta);
     for (const id of c.groups[section]) bump(aggregate.groups[section], id, delta);
+    for (const id of c.categories[section]) bump(aggregate.categories[section], id, delta);
   }
+  const key = monthKey(posting.createdAt);
+  const month = aggregate.months[key] ?? { postings: 0, skills: {} };
+  month.postings = Math.max(0, month.postings + delta);
+  for (const id of c.skills.either) bump(month.skills, id, delta);
+  if (month.postings > 0) aggregate.months[key] = month;
+  else delete aggregate.months[key];
   for (const [group, ids] of c.members) {
     const map = aggregate.groupMembers[group] ?? {};
     for (const id of ids) bump(map, id, delta);

@@ -3,6 +3,7 @@ import type { PostingService } from '../postings/service';
 import type { RoleDirectory } from '../roles';
 import type { CategoryId } from '../taxonomy/schema';
 import { type Aggregate, aggregateRecord, emptyAggregate } from './aggregate';
+import { categoryShares, type RadarAxis } from './categories';
 
 export interface SkillShare {
   id: string;
@@ -46,6 +47,8 @@ export interface RoleSummary {
   either: SkillShare[];
   groups: GroupShare[];
   experience: ExperienceRange;
+  /** Each category's shares, in the taxonomy's order: the radar's spokes. */
+  categories: RadarAxis[];
 }
 
 const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 1000);
@@ -121,6 +124,7 @@ export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: R
     either: skillList(aggregate.skills.either),
     groups,
     experience: experienceRange(aggregate.experience, aggregate.juniorFriendly),
+    categories: categoryShares(aggregate, normalizer),
   };
 }
 
@@ -130,6 +134,12 @@ export function createSummaryService(deps: {
   roles: RoleDirectory;
 }) {
   return {
+    /** The role's running totals as stored (an empty set for a role without postings). */
+    async aggregate(guildId: string, roleId: string): Promise<Aggregate> {
+      const scope = await deps.postings.open(guildId);
+      return (await scope.get(aggregateRecord, roleId)) ?? emptyAggregate(roleId, deps.normalizer.version);
+    },
+
     async forRole(guildId: string, roleId: string): Promise<RoleSummary> {
       const scope = await deps.postings.open(guildId);
       const aggregate = await scope.get(aggregateRecord, roleId);

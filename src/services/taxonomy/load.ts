@@ -5,7 +5,7 @@ import { type RoleTable, roleTableSchema, type Taxonomy, taxonomySchema } from '
 
 export const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
 
-function loadJson<T extends z.ZodType>(path: string, schema: T): z.infer<T> {
+export function loadJson<T extends z.ZodType>(path: string, schema: T): z.infer<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
