@@ -128,6 +128,31 @@ const MISTAKES: [string, string[], RegExp, string?][] = [
   ['normalize with nothing to read', ['normalize'], /requirements field is empty/, ' \n'],
   ['normalize of a folder', ['normalize', 'FOLDER'], /is a folder/],
   ['deploy without a token', ['deploy-commands'], /DISCORD_TOKEN is not set/],
+  [
+    'a chart into a folder that is not there',
+    ['summary', 'backend', '--chart', 'NOFOLDER'],
+    /folder of .* does not exist/,
+  ],
+  [
+    'a profile action that does not exist',
+    ['profile', 'frob'],
+    /profile has no "frob".*set, show, add, remove, clear/,
+  ],
+  ['a profile set with no skills', ['profile', 'set'], /skills option is missing/],
+  ['match without a role', ['match'], /role option is missing/],
+  ['trends over too many months', ['trends', 'backend', '--months', '99'], /from 2 to 24/],
+  [
+    'trends over a word of months',
+    ['trends', 'backend', '--months', 'six'],
+    /months option takes a whole number/,
+  ],
+  ['compare with one role', ['compare', 'backend'], /second role option is missing/],
+  [
+    'compare with three roles',
+    ['compare', 'backend', 'frontend', 'devops'],
+    /"devops" is more than the command takes/,
+  ],
+  ['skill without a name', ['skill'], /skill name option is missing/],
 ];
 
 const files: Record<string, () => string> = {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createContext } from '../commands/context';
 import type { Attachment, Context, Platform } from '../commands/types';
@@ -74,6 +74,20 @@ export async function readLocalFile(path: string): Promise<Buffer> {
     if (code === 'EISDIR') throw new UserError('file.is-directory', { path });
     if (code === 'EACCES' || code === 'EPERM') throw new UserError('file.no-permission', { path });
     throw new UserError('file.unreadable', { path });
+  }
+}
+
+/** Writes a file named on the command line; a path that cannot be written is the member's mistake. */
+export async function writeLocalFile(path: string, data: string | Buffer): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UserError('file.is-directory', { path });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('file.no-folder', { path });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new UserError('file.no-permission', { path });
+    throw error;
   }
 }
 

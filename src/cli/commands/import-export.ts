@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { exportOptions, formatChoices } from '../../commands/export';
 import { importOptions } from '../../commands/import';
 import { parseValues } from '../../commands/shared/options';
@@ -7,7 +6,7 @@ import { UserError } from '../../services/errors';
 import { formatImportReport, MAX_IMPORT_BYTES } from '../../services/import';
 import { str } from '../args';
 import { formatBytes } from '../render';
-import { readLocalFile, withRuntime } from '../runtime';
+import { readLocalFile, withRuntime, writeLocalFile } from '../runtime';
 import type { CliCommand } from './types';
 
 async function readDocument(path: string | undefined): Promise<Buffer> {
@@ -86,15 +85,7 @@ export const exportCommand: CliCommand = {
         io.stdout(file.content);
         return 0;
       }
-      try {
-        await writeFile(out, file.content);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EISDIR') throw new UserError('file.is-directory', { path: out });
-        if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('file.no-folder', { path: out });
-        if (code === 'EACCES' || code === 'EPERM') throw new UserError('file.no-permission', { path: out });
-        throw error;
-      }
+      await writeLocalFile(out, file.content);
       io.stderr(
         args.t('cli.export.written', {
           path: out,

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { compareOptions, comparisonFields } from '../../commands/compare';
 import { matchOptions } from '../../commands/match';
 import type { ChartFile } from '../../commands/shared/charts';
@@ -14,7 +13,7 @@ import type { MatchResult, Profile } from '../../services/radar';
 import type { RoleSummary } from '../../services/summary';
 import { str } from '../args';
 import { formatBytes, renderReply } from '../render';
-import { type Io, withRuntime } from '../runtime';
+import { type Io, withRuntime, writeLocalFile } from '../runtime';
 import type { CliCommand } from './types';
 
 /** The console's and the CLI's own member: the same profile either way unless --user says otherwise. */
@@ -29,7 +28,7 @@ const charts = () => import('../../commands/shared/charts');
 async function saveChart(io: Io, t: Translate, locale: Locale, path: string, files: ChartFile[]) {
   const chart = files[0];
   if (!chart) return;
-  await writeFile(path, chart.data);
+  await writeLocalFile(path, chart.data);
   io.stderr(t('cli.chart.written', { path, size: formatBytes(chart.data.length, locale) }));
 }
 
