@@ -370,6 +370,24 @@ describe('replies and exports in both languages', () => {
     }
   });
 
+  it.each(LOCALES)('answers every radar command in %s', async (locale) => {
+    const ctx = contextFor(services, locale, { name: 'console', checkChannel: async () => 'ok' });
+    const run = async (name: string, subcommand: string | undefined, options: Record<string, string>) => {
+      const command = commands.find((c) => c.data.name === name);
+      const response = await command?.execute({ ...ctx, ...(subcommand ? { subcommand } : {}), options });
+      if (response?.type !== 'reply') throw new Error(`/${name} answers with a reply`);
+      const text = renderReply(response.reply);
+      expectLanguage(locale, text, `/${name}${subcommand ? ` ${subcommand}` : ''}`, DATA);
+      return text;
+    };
+    await run('profile', 'set', { skills: 'Python, Django, 도커, Kubernetes' });
+    await run('profile', 'show', {});
+    await run('match', undefined, { role: 'backend' });
+    await run('trends', undefined, { role: 'backend' });
+    await run('compare', undefined, { 'role-a': 'backend', 'role-b': 'frontend' });
+    await run('skill', undefined, { name: 'python' });
+  });
+
   it.each(LOCALES)('writes the import report in %s, every reason and warning included', (locale) => {
     const plan: ImportPlan = {
       inputs: [],
