@@ -13,8 +13,6 @@ import { columns, padColumns, renderReply } from '../render';
 import { readTextFile, withRuntime } from '../runtime';
 import type { CliCommand } from './types';
 
-const arg = (t: (key: 'field.role') => string, key: 'field.role') => `<${t(key)}>`;
-
 /** The CLI's list shows more per page than Discord's ten. */
 export const CLI_PAGE_SIZE = 50;
 
@@ -71,7 +69,7 @@ export const summaryCommand: CliCommand = {
   name: 'summary',
   about: 'cli.about.summary',
   syntax: (t, locale) =>
-    `${arg(t, 'field.role')} [--section ${sectionChoices.words(locale).join('|')}] [--chart <${t('cli.arg.png')}>] [--json]`,
+    `<${t('field.role')}> [--section ${sectionChoices.words(locale).join('|')}] [--chart <${t('cli.arg.png')}>] [--json]`,
   flags: { section: { type: 'string' }, chart: { type: 'string' } },
   pages: true,
   async run(args, io) {
