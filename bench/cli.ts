@@ -56,20 +56,23 @@ export async function benchCli() {
   writeFileSync(join(dir, 'posting.txt'), POSTING);
   const env: NodeJS.ProcessEnv = { ...process.env, STORE_URL: storeUrl, LANG: 'en_US.UTF-8' };
   delete env.DISCORD_TOKEN;
-  const cases: [string, string[], number, string?][] = [
+  const cases: [string, string[], number | undefined, string?][] = [
     ['normalize (one posting)', ['normalize'], 400, POSTING],
     ['summary backend (1k postings)', ['summary', 'backend'], 500],
-    ['postings (a page of 50)', ['postings'], 500],
+    ['postings (a page of 50)', ['postings'], undefined],
   ];
   console.log(`CLI wall time, ${RUNS} runs each (median / p90):`);
   for (const [name, args, target, input] of cases) {
     const built = wallTimes(args, env, input);
     const sources = wallTimes(args, { ...env, ROLE_RADAR_FROM_SOURCE: '1' }, input);
-    const verdict = at(built, 0.5) <= target ? 'meets' : 'MISSES';
+    const verdict =
+      target === undefined
+        ? 'no target'
+        : `target ≤ ${target} ms: ${at(built, 0.5) <= target ? 'meets' : 'MISSES'}`;
     console.log(
       `  ${name.padEnd(30)} built ${ms(at(built, 0.5))} / ${ms(at(built, 0.9))}` +
         ` | sources through tsx ${ms(at(sources, 0.5))} / ${ms(at(sources, 0.9))}` +
-        ` | target ≤ ${target} ms: ${verdict}`,
+        ` | ${verdict}`,
     );
   }
   rmSync(dir, { recursive: true, force: true });
