@@ -158,7 +158,7 @@ describe('role-radar CLI', () => {
 
 describe('console', () => {
   it('runs /help and leaves cleanly at the end of input', async () => {
-    const result = await runCli(['start'], { input: '/help\n', env });
+    const result = await runCli(['start'], { input: '/help\n', env, cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('/add-posting');
     expect(result.stdout).toContain('/summary');
@@ -179,7 +179,7 @@ describe('console', () => {
       '/postings list',
       '/remove 999',
     ].join('\n');
-    const result = await runCli(['start', '--lang', 'ko'], { input, env });
+    const result = await runCli(['start', '--lang', 'ko'], { input, env, cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('공고를 추가했습니다');
     expect(result.stdout).toContain('React');
