@@ -1,30 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createContext } from '../commands/context';
 import type { Attachment, Context, Platform } from '../commands/types';
 import { loadConfig } from '../config';
-import { type Locale, translator } from '../i18n';
-import { userErrorMessage } from '../i18n/user-error';
+import type { Locale } from '../i18n';
 import { createLogger, type Logger } from '../logger';
 import { createServices, type Services } from '../services';
+import { DIGEST_DEFAULTS } from '../services/digest/config';
 import { UserError } from '../services/errors';
-import { openStore } from '../services/store/repository';
+import { openStore, type Store } from '../services/store/repository';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
-}
-
-export const processIo: Io = {
-  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  async readStdin() {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
-};
+export { type Io, processIo } from './io';
 
 export const consolePlatform: Platform = { name: 'console', checkChannel: async () => 'ok' };
 
@@ -34,6 +20,8 @@ export interface Runtime {
   locale: Locale;
   guildId: string;
   context(extra?: Partial<Pick<Context, 'subcommand' | 'options' | 'attachments'>>): Context;
+  /** The server's time zone (its digest's), for showing times as the server reads them. */
+  timeZone(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -44,7 +32,15 @@ export async function openRuntime(
 ): Promise<Runtime> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
-  const store = await openStore(flags.store ?? config.STORE_URL);
+  const url = flags.store ?? config.STORE_URL;
+  let store: Store;
+  try {
+    store = await openStore(url);
+  } catch (error) {
+    // A store named wrong is the member's mistake; say which one, without a password it may hold.
+    const hide = (text: string) => text.replace(/\/\/([^/@:\s]*):[^/@\s]*@/g, '//$1:***@');
+    throw new UserError('store.open-failed', { store: hide(url), reason: hide((error as Error).message) });
+  }
   const services = createServices({ store });
   return {
     services,
@@ -63,6 +59,7 @@ export async function openRuntime(
         canManageGuild: true,
         ...extra,
       }),
+    timeZone: async () => (await services.digest.get(flags.guild))?.timezone ?? DIGEST_DEFAULTS.timezone,
     close: () => store.close(),
   };
 }
@@ -73,8 +70,24 @@ export async function readLocalFile(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('file.not-found', { path });
-    throw new UserError('file.unreadable', { reason: code ?? String(error) });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('file.not-found', { path });
+    if (code === 'EISDIR') throw new UserError('file.is-directory', { path });
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError('file.no-permission', { path });
+    throw new UserError('file.unreadable', { path });
+  }
+}
+
+/** Writes a file named on the command line; a path that cannot be written is the member's mistake. */
+export async function writeLocalFile(path: string, data: string | Buffer): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UserError('file.is-directory', { path });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('file.no-folder', { path });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new UserError('file.no-permission', { path });
+    throw error;
   }
 }
 
@@ -85,11 +98,6 @@ export function localAttachment(path: string): Attachment {
 
 export async function readTextFile(path: string): Promise<string> {
   return (await readLocalFile(path)).toString('utf8');
-}
-
-/** A UserError as one line in the member's language. */
-export function describeUserError(error: UserError, locale: Locale): string {
-  return userErrorMessage(translator(locale), error, 'backend, frontend, devops');
 }
 
 /** Runs fn with the runtime the CLI flags name, and closes the store whatever happens. */

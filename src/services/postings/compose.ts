@@ -110,6 +110,19 @@ function checkUrl(raw: string | undefined): { url?: string; canonical?: string }
   return { url, canonical: canonicalUrl(url) };
 }
 
+export type PostingField = keyof typeof MAX_FIELD_CHARS;
+
+/**
+ * Checks one field as it is entered, by the rules composePosting applies to the whole submission, so a form
+ * can ask again for that field alone. Throws the same UserError the submission would.
+ */
+export function checkPostingField(field: PostingField, value: string): void {
+  const parsed = postingInputSchema.shape[field].safeParse(value);
+  const issue = parsed.success ? undefined : parsed.error.issues[0];
+  if (issue) throw fieldError({ ...issue, path: [field] });
+  if (field === 'url') checkUrl(parsed.data as string);
+}
+
 /** Validates a submission and normalizes its text; throws UserError on anything a member should fix. */
 export function composePosting(
   input: PostingInput,
