@@ -32,11 +32,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+    const setting = String(parsed.error.issues[0]?.path[0] ?? '');
+    throw new ConfigError(
+      `invalid configuration:\n${lines.join('\n')}`,
+      setting,
+      PROBLEMS[setting] ?? 'invalid',
+    );
   }
   return parsed.data;
 }
 
+/** What is wrong with a setting, as a word the catalog says in each language (`config.problem.<word>`). */
+export type ConfigProblem = 'snowflake' | 'url' | 'log-level' | 'missing-token' | 'invalid';
+
+const PROBLEMS: Record<string, ConfigProblem> = {
+  DISCORD_CLIENT_ID: 'snowflake',
+  DEV_GUILD_ID: 'snowflake',
+  DISCORD_API_URL: 'url',
+  LOG_LEVEL: 'log-level',
+};
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  constructor(
+    message: string,
+    /** The first setting that is wrong (`DEV_GUILD_ID`). */
+    readonly setting = '',
+    readonly problem: ConfigProblem = 'invalid',
+  ) {
+    super(message);
+  }
 }

@@ -137,7 +137,7 @@ describe('role-radar CLI', () => {
     expect(empty.stderr.trim()).toBe('The requirements field is empty.');
     const noRole = await runCli(['summary', '--lang', 'ko'], { env });
     expect(noRole.code).toBe(1);
-    expect(noRole.stderr.trim()).toBe('직무 항목이 비어 있습니다.');
+    expect(noRole.stderr.trim()).toBe('직무 항목이 빠졌습니다.');
   });
 
   it('answers in Korean with --lang ko', async () => {
@@ -159,9 +159,14 @@ describe('role-radar CLI', () => {
     expect(result.stderr).toContain('직무를 알 수 없습니다');
   });
 
-  it('lists and removes', async () => {
+  it('lists with a page footer, shows a posting with its items as written, and removes', async () => {
     const list = await runCli(['postings'], { env });
     expect(list.stdout).toMatch(/#1\s+버드뷰/);
+    expect(list.stdout).toContain('Page 1 of 1 · 1 posting');
+    const show = await runCli(['show', '1'], { env });
+    expect(show.stdout).toContain('== #1 버드뷰 ==');
+    expect(show.stdout).toContain('• Python 3년 이상');
+    expect(show.stdout).toContain('• 영어 가능');
     const missing = await runCli(['remove', '99'], { env });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('#99');
@@ -170,7 +175,7 @@ describe('role-radar CLI', () => {
 
 describe('console', () => {
   it('runs /help and leaves cleanly at the end of input', async () => {
-    const result = await runCli(['start'], { input: '/help\n', env });
+    const result = await runCli(['start'], { input: '/help\n', env, cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('/add-posting');
     expect(result.stdout).toContain('/summary');
@@ -191,7 +196,7 @@ describe('console', () => {
       '/postings list',
       '/remove 999',
     ].join('\n');
-    const result = await runCli(['start', '--lang', 'ko'], { input, env });
+    const result = await runCli(['start', '--lang', 'ko'], { input, env, cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('공고를 추가했습니다');
     expect(result.stdout).toContain('React');
@@ -209,15 +214,18 @@ describe('console', () => {
       '',
       ...Array.from({ length: 5000 }, () => `- ${'<a'.repeat(100)}`),
       '.',
-      '',
+      // Asked again for that field alone: a posting-sized answer is taken.
+      '- Python',
+      '.',
       '.',
       '/postings list',
     ].join('\n');
     const result = await runCli(['start', '--store', 'memory://'], { input });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/role/i);
+    expect(result.stdout).toContain('That line is too long (at most 65536 characters), so it was not run.');
     expect(result.stdout).toMatch(/too long \(at most 4000 characters\)/);
-    expect(result.stdout).not.toContain('Huge Co');
+    expect(result.stdout).toMatch(/#1\b.*Huge Co/);
+    expect(result.stdout).not.toContain('<a<a');
   });
 });
 
@@ -228,7 +236,7 @@ describe('console files', () => {
     const result = await runCli(['start', '--store', 'memory://'], { input, cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Imported 5 postings/);
-    expect(result.stdout).toContain('saved role-radar-all.csv');
+    expect(result.stdout).toContain('Saved role-radar-all.csv');
     expect(readFileSync(join(temp.dir, 'role-radar-all.csv'), 'utf8')).toContain('하늘소프트');
     expect(result.stdout).toContain('File not found: missing.md');
   });

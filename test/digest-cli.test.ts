@@ -49,7 +49,7 @@ describe('role-radar digest preview', () => {
       ),
     ).toBe(0);
     expect(text.out()).toContain('== Weekly digest · 2025-W10 ==');
-    expect(text.out()).toContain('Toss <https://toss.im/career/1>');
+    expect(text.out()).toContain('Toss (https://toss.im/career/1)');
 
     const json = memoryIo();
     expect(

@@ -44,6 +44,17 @@ describe('digest content', () => {
     expect(text(en)).toContain('**English**');
   });
 
+  it('says when a top requirement is only implied, and never makes one the focus', async () => {
+    const { services, add } = await setup();
+    await add('backend', 'A', '- Django 경험');
+    await add('backend', 'B', '- Flask 경험');
+    const model = await services.digest.build('g', { timezone: 'Asia/Seoul' });
+    const python = model.roles[0]?.top.find((s) => s.id === 'python');
+    expect(python).toMatchObject({ count: 2, implied: 2 });
+    expect(text(digestEmbed(model, 'en'))).toContain('**Python** (2 · implied only)');
+    expect(model.focus?.id).not.toBe('python');
+  });
+
   it('says a quiet week in one line', async () => {
     const { services, add, clock } = await setup();
     await add('backend', 'Old Co', '- Python');

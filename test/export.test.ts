@@ -99,6 +99,23 @@ describe('markdown export', () => {
     );
   });
 
+  it('says in the Review how much of a share only comes from implications', () => {
+    const md = renderMarkdown(sample.slice(0, 1), {
+      roleLabel,
+      summary: {
+        postings: 10,
+        required: [
+          { label: 'Python', count: 8, share: 0.8, implied: 3 },
+          { label: 'Spring', count: 2, share: 0.2, implied: 2 },
+        ],
+        preferred: [],
+      },
+    });
+    expect(md).toContain('  - Python: 8/10 (80%, 추정 3)');
+    expect(md).toContain('  - Spring: 2/10 (20%, 모두 추정)');
+    expect(md).toContain('- 추정: 그 기술 대신 그것을 뜻하는 다른 기술을 적은 공고');
+  });
+
   it('adds a Review with the common requirements and preferred skills and their shares', () => {
     const md = renderMarkdown(sample.slice(0, 1), {
       roleLabel,

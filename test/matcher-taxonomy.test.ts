@@ -39,6 +39,12 @@ describe('matching with data/skills.json', () => {
     }
   });
 
+  it('matches a spaced Korean alias written closed up', () => {
+    expect(explicit('배포파이프라인 구축 경험')).toContain('ci-cd');
+    expect(explicit('리스크관리 경험')).toContain('project-management');
+    expect(explicit('프론트엔드성능 개선')).toContain('web-performance');
+  });
+
   it('does not mistake words for languages', () => {
     for (const text of [
       "Let's go!",
@@ -47,7 +53,7 @@ describe('matching with data/skills.json', () => {
       'Spring 2025 internship',
       '서버 개발 경험',
     ]) {
-      expect(explicit(text)).toEqual([]);
+      expect(explicit(text).filter((id) => normalizer.skill(id)?.category === 'language')).toEqual([]);
     }
     expect(explicit('Java, Kotlin, Go 언어에 익숙')).toEqual(
       expect.arrayContaining(['java', 'kotlin', 'go']),

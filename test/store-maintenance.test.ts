@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,11 +105,16 @@ describe.each(kinds)('maintaining a $kind store', ({ kind, skip }) => {
       ]),
     );
     expect(report.postings).toBe(4);
+    const aggregate = report.problems.find((p: { record: string }) => p.record === 'aggregate:backend');
+    expect(aggregate.detail).toMatch(/^postings: 2100, counted 3\b/);
+    expect(aggregate.details[0]).toEqual({ code: 'count', field: 'postings', found: 2100, counted: 3 });
 
     const korean = await cli(['doctor', '--store', url, '--lang', 'ko']);
     expect(korean.code).toBe(1);
     expect(korean.stdout).toContain('차이');
-    expect(korean.stdout).toMatch(/aggregate:backend \(다름\): postings: 2100, counted 3/);
+    // The details too are said in the reader's language.
+    expect(korean.stdout).toMatch(/aggregate:backend \(다름\): 공고 수 2100, 다시 세면 3/);
+    expect(korean.stdout).not.toMatch(/counted|postings/);
 
     const repaired = await cli(['doctor', '--repair', '--store', url]);
     expect(repaired.code).toBe(1);
@@ -168,12 +173,14 @@ describe('doctor on the digest list', () => {
         record: 'global:digest-guilds',
         kind: 'unexpected',
         detail: expect.stringMatching(/off/),
+        details: [{ code: 'digest-listed' }],
       },
       {
         guild: 'n',
         record: 'global:digest-guilds',
         kind: 'missing',
         detail: expect.stringMatching(/not listed/),
+        details: [{ code: 'digest-missing' }],
       },
     ]);
     expect((await cli(['doctor', '--repair', '--store', url])).code).toBe(1);
@@ -196,6 +203,12 @@ describe('restore', () => {
     );
     const result = await cli(['restore', cut, '--store', url, '--lang', 'ko']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/잘렸습니다.*1 of 2/);
+    expect(result.stderr).toMatch(/잘렸습니다.*기록 2개 중 1개만/);
+    expect((await cli(['restore', cut, '--store', url])).stderr).toMatch(/cut short: it holds 1 of its 2/);
+    const garbled = join(dir, 'garbled.jsonl');
+    writeFileSync(garbled, `${readFileSync(cut, 'utf8')}{not json\n`);
+    expect((await cli(['restore', garbled, '--store', url, '--lang', 'ko'])).stderr).toMatch(
+      /Role Radar 백업이 아닙니다: 3번째 줄이 JSON이 아닙니다/,
+    );
   });
 });

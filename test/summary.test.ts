@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../src/services/index';
 import { experienceRange } from '../src/services/summary';
+import { skillSchema } from '../src/services/taxonomy/schema';
 import { miniRoles, miniServices, miniTaxonomy } from './support/services';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -23,6 +24,9 @@ describe('role summary', () => {
     const s = await ctx.services.summary.forRole('g', 'backend');
     expect(s).toMatchObject({ role: 'backend', postings: 4, companies: 3 });
     expect(s.required[0]).toMatchObject({ id: 'python', count: 3, share: 0.75, required: 3, preferred: 1 });
+    // One of the three only names FastAPI or Django, which imply Python: the summary says so.
+    expect(s.required[0]?.implied).toBe(1);
+    expect(s.required.find((x) => x.id === 'django')?.implied).toBe(0);
     expect(s.either.find((x) => x.id === 'python')).toMatchObject({ count: 4, share: 1 });
     expect(s.preferred.map((x) => [x.id, x.count])).toEqual([
       ['aws', 2],
@@ -73,15 +77,9 @@ describe('role summary', () => {
 
     const taxonomy = miniTaxonomy();
     taxonomy.version = 'mini-2';
-    taxonomy.skills.push({
-      id: 'ktor',
-      label: 'Ktor',
-      category: 'framework',
-      groups: [],
-      implies: [],
-      aliases: ['ktor'],
-      contextAliases: [],
-    });
+    taxonomy.skills.push(
+      skillSchema.parse({ id: 'ktor', label: 'Ktor', category: 'framework', aliases: ['ktor'] }),
+    );
     const next = createServices({ store: ctx.temp.store, clock: ctx.clock, taxonomy, roles: miniRoles() });
     const s = await next.summary.forRole('g', 'backend');
     expect(s.required.map((x) => x.id).sort()).toEqual(['ktor', 'python']);

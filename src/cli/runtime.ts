@@ -1,57 +1,18 @@
-import { open } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createContext } from '../commands/context';
 import type { Attachment, Context, Platform } from '../commands/types';
 import { loadConfig } from '../config';
-import { type Locale, translator } from '../i18n';
-import { userErrorMessage } from '../i18n/user-error';
+import type { Locale } from '../i18n';
 import { createLogger, type Logger } from '../logger';
 import { createServices, type Services } from '../services';
-import { UserError } from '../services/errors';
+import { DIGEST_DEFAULTS } from '../services/digest/config';
+import { isUserError, UserError } from '../services/errors';
 import { decodeDocument } from '../services/import';
-import { openStore } from '../services/store/repository';
+import { openStore, type Store } from '../services/store/repository';
+import { describeBytes, MAX_INPUT_BYTES, readBounded } from './io';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Standard input as text; past maxBytes it stops reading and throws UserError `input.too-large`. */
-  readStdin: (maxBytes: number) => Promise<string>;
-}
-
-/** Largest file or input a command reads: far more than any posting or research note. */
-export const MAX_INPUT_BYTES = 1024 * 1024;
-
-export const describeBytes = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
-    : `${Math.round(bytes / 1024)} KB`;
-
-/** Reads a stream to its end, or throws as soon as it goes past maxBytes (the rest is never held). */
-export async function readBounded(
-  stream: AsyncIterable<unknown>,
-  maxBytes: number,
-  tooLarge: () => Error,
-): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxBytes) throw tooLarge();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-export const processIo: Io = {
-  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  async readStdin(maxBytes) {
-    const tooLarge = () => new UserError('input.too-large', { max: describeBytes(maxBytes) });
-    const bytes = await readBounded(process.stdin, maxBytes, tooLarge);
-    return bytes.toString('utf8');
-  },
-};
+export { describeBytes, type Io, MAX_INPUT_BYTES, processIo, readBounded } from './io';
 
 export const consolePlatform: Platform = { name: 'console', checkChannel: async () => 'ok' };
 
@@ -61,6 +22,8 @@ export interface Runtime {
   locale: Locale;
   guildId: string;
   context(extra?: Partial<Pick<Context, 'subcommand' | 'options' | 'attachments'>>): Context;
+  /** The server's time zone (its digest's), for showing times as the server reads them. */
+  timeZone(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -71,7 +34,17 @@ export async function openRuntime(
 ): Promise<Runtime> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
-  const store = await openStore(flags.store ?? config.STORE_URL);
+  const url = flags.store ?? config.STORE_URL;
+  let store: Store;
+  try {
+    store = await openStore(url);
+  } catch (error) {
+    // A store that is busy (locked by another program for too long) says so as it is.
+    if (isUserError(error)) throw error;
+    // A store named wrong is the member's mistake; say which one, without a password it may hold.
+    const hide = (text: string) => text.replace(/\/\/([^/@:\s]*):[^/@\s]*@/g, '//$1:***@');
+    throw new UserError('store.open-failed', { store: hide(url), reason: hide((error as Error).message) });
+  }
   const services = createServices({ store });
   return {
     services,
@@ -90,6 +63,7 @@ export async function openRuntime(
         canManageGuild: true,
         ...extra,
       }),
+    timeZone: async () => (await services.digest.get(flags.guild))?.timezone ?? DIGEST_DEFAULTS.timezone,
     close: () => store.close(),
   };
 }
@@ -105,16 +79,32 @@ export async function readLocalFile(path: string, maxBytes = MAX_INPUT_BYTES): P
   try {
     handle = await open(path, 'r');
     const info = await handle.stat();
-    if (info.isDirectory()) throw new UserError('file.unreadable', { reason: 'EISDIR' });
+    if (info.isDirectory()) throw new UserError('file.is-directory', { path });
     if (info.isFile() && info.size > maxBytes) throw tooLarge();
     return await readBounded(handle.createReadStream({ autoClose: false }), maxBytes, tooLarge);
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('file.not-found', { path });
-    throw new UserError('file.unreadable', { reason: code ?? String(error) });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('file.not-found', { path });
+    if (code === 'EISDIR') throw new UserError('file.is-directory', { path });
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError('file.no-permission', { path });
+    throw new UserError('file.unreadable', { path });
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Writes a file named on the command line; a path that cannot be written is the member's mistake. */
+export async function writeLocalFile(path: string, data: string | Buffer): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UserError('file.is-directory', { path });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('file.no-folder', { path });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new UserError('file.no-permission', { path });
+    throw error;
   }
 }
 
@@ -124,15 +114,10 @@ export function localAttachment(path: string): Attachment {
 }
 
 /** A text file named on the command line: refused, as an upload to /import would be, if it is not text. */
-export async function readTextFile(path: string): Promise<string> {
-  const bytes = await readLocalFile(path);
+export async function readTextFile(path: string, maxBytes = MAX_INPUT_BYTES): Promise<string> {
+  const bytes = await readLocalFile(path, maxBytes);
   decodeDocument(bytes);
   return bytes.toString('utf8');
-}
-
-/** A UserError as one line in the member's language. */
-export function describeUserError(error: UserError, locale: Locale): string {
-  return userErrorMessage(translator(locale), error, 'backend, frontend, devops');
 }
 
 /** Runs fn with the runtime the CLI flags name, and closes the store whatever happens. */

@@ -2,14 +2,16 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { MAX_FIELD_CHARS } from '../services/postings/schema';
 import { described, named } from './shared/builders';
-import { inGuild, parseOptions } from './shared/guard';
+import { companyLabel } from './shared/company';
+import { inGuild } from './shared/guard';
+import { parseOptions } from './shared/options';
 import { postingEmbed } from './shared/posting-embed';
 import { postingModal } from './shared/posting-modal';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { type Command, reply } from './types';
 
-const optionsSchema = z.object({
-  role: z.string(),
+export const addPostingOptions = z.object({
+  role: z.string().trim().min(1).max(100),
   company: z.string().max(MAX_FIELD_CHARS.company).optional(),
   url: z.string().max(MAX_FIELD_CHARS.url).optional(),
 });
@@ -47,7 +49,7 @@ export const addPosting = {
 
   async execute(ctx) {
     inGuild(ctx);
-    const options = parseOptions(optionsSchema, ctx);
+    const options = parseOptions(addPostingOptions, ctx);
     const roleId = resolveRole(ctx, options.role);
     return {
       type: 'modal',
@@ -75,7 +77,7 @@ export const addPosting = {
     });
     const heading = ctx.t('posting.added', {
       id: posting.id,
-      company: posting.company,
+      company: companyLabel(ctx.t, posting.company),
       role: ctx.services.roles.label(posting.roleId, ctx.locale),
     });
     return reply({ embeds: [postingEmbed(ctx, posting, heading)] });

@@ -12,6 +12,10 @@ import { percent, safe } from './shared/text';
 import { type Command, type Context, ephemeral, reply } from './types';
 
 const optionsSchema = z.object({ a: z.string(), b: z.string() });
+export const compareOptions = z.object({
+  'role-a': z.string().trim().min(1).max(100),
+  'role-b': z.string().trim().min(1).max(100),
+});
 
 const roleOptionNamed = (name: 'a' | 'b') => ({
   type: ApplicationCommandOptionType.String as const,
@@ -58,7 +62,7 @@ export const compare = {
 
   async execute(ctx) {
     inGuild(ctx);
-    const raw = parseOptions(z.object({ 'role-a': z.string(), 'role-b': z.string() }), ctx);
+    const raw = parseOptions(compareOptions, ctx);
     const options = optionsSchema.parse({ a: raw['role-a'], b: raw['role-b'] });
     const a = resolveRole(ctx, options.a);
     const b = resolveRole(ctx, options.b);

@@ -1,25 +1,42 @@
 import { type APIEmbedField, ApplicationCommandOptionType, ChannelType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { localized, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { searchTimeZones } from '../services/digest/config';
 import { UserError } from '../services/errors';
 import { described, subcommand } from './shared/builders';
 import { imageOf, weekRadar } from './shared/charts';
 import { digestReply, scheduleText, whenText } from './shared/digest-embed';
-import { inGuild, parseOptions } from './shared/guard';
+import { inGuild } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
+import { choiceSet, parseOptions } from './shared/options';
 import { type Command, type Context, ephemeral, type GuildContext, type Response } from './types';
 
-/** Monday first, as a week is read; values are cron's (0 = Sunday). */
-const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
-const weekdayChoice = (day: number) => {
-  const name = localized(`weekday.${day}` as MessageKey);
-  return { name: name.en, name_localizations: { ko: name.ko }, value: day };
+const WEEKDAY_WORDS: Record<number, { en: string[]; ko: string[] }> = {
+  0: { en: ['sunday', 'sun', '7'], ko: ['일요일', '일'] },
+  1: { en: ['monday', 'mon'], ko: ['월요일', '월'] },
+  2: { en: ['tuesday', 'tue', 'tues'], ko: ['화요일', '화'] },
+  3: { en: ['wednesday', 'wed'], ko: ['수요일', '수'] },
+  4: { en: ['thursday', 'thu', 'thur', 'thurs'], ko: ['목요일', '목'] },
+  5: { en: ['friday', 'fri'], ko: ['금요일', '금'] },
+  6: { en: ['saturday', 'sat'], ko: ['토요일', '토'] },
 };
 
-const setOptions = z.object({
-  channel: z.string().min(1),
-  weekday: z.coerce.number().int().min(0).max(6).optional(),
+/** Monday first, as a week is read; values are cron's (0 = Sunday, and 7 is read as Sunday too). */
+export const weekdayChoices = choiceSet(
+  [1, 2, 3, 4, 5, 6, 0].map((day) => ({
+    value: day,
+    label: `weekday.${day}` as MessageKey,
+    words: WEEKDAY_WORDS[day] ?? { en: [], ko: [] },
+  })),
+);
+
+export const digestSetOptions = z.object({
+  channel: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((c) => c.replace(/^<#(\d+)>$/, '$1').replace(/^#/, '')),
+  weekday: weekdayChoices.schema.optional(),
   time: z.string().max(10).optional(),
   timezone: z.string().max(64).optional(),
 });
@@ -33,7 +50,7 @@ const CHANNEL_PROBLEM: Record<'missing' | 'not-text' | 'no-permission', MessageK
 const notConfigured = () => new UserError('digest.not-configured');
 
 async function set(ctx: GuildContext): Promise<Response> {
-  const options = parseOptions(setOptions, ctx);
+  const options = parseOptions(digestSetOptions, ctx);
   const check = await ctx.platform.checkChannel(ctx.guildId, options.channel);
   if (check !== 'ok')
     return ephemeral({ content: ctx.t(CHANNEL_PROBLEM[check], { channel: options.channel }) });
@@ -46,7 +63,9 @@ async function set(ctx: GuildContext): Promise<Response> {
     ...(options.timezone !== undefined ? { timezone: options.timezone } : {}),
   });
   const status = await ctx.services.digest.status(ctx.guildId);
-  const next = status?.nextRun ? whenText(status.nextRun, config.timezone, ctx.locale) : '—';
+  const next = status?.nextRun
+    ? whenText(status.nextRun, config.timezone, ctx.locale, ctx.platform.name)
+    : '—';
   return ephemeral({
     content: truncate(
       ctx.t('digest.set', { channel: config.channelId, schedule: scheduleText(ctx.t, config), next }),
@@ -78,12 +97,15 @@ async function status(ctx: GuildContext): Promise<Response> {
     { name: ctx.t('digest.status.schedule'), value: scheduleText(ctx.t, config), inline: true },
   ];
   if (nextRun) {
-    fields.push({ name: ctx.t('digest.status.next'), value: whenText(nextRun, config.timezone, ctx.locale) });
+    fields.push({
+      name: ctx.t('digest.status.next'),
+      value: whenText(nextRun, config.timezone, ctx.locale, ctx.platform.name),
+    });
   }
   fields.push({
     name: ctx.t('digest.status.last'),
     value: lastPosted
-      ? `${lastPosted.week} · ${whenText(new Date(lastPosted.postedAt), config.timezone, ctx.locale)}`
+      ? `${lastPosted.week} · ${whenText(new Date(lastPosted.postedAt), config.timezone, ctx.locale, ctx.platform.name)}`
       : ctx.t('digest.status.never'),
   });
   return ephemeral({
@@ -128,7 +150,7 @@ export const digest = {
           name: 'weekday',
           name_localizations: { ko: '요일' },
           ...described('option.weekday.description'),
-          choices: WEEKDAY_ORDER.map(weekdayChoice),
+          choices: weekdayChoices.discord,
         },
         {
           type: ApplicationCommandOptionType.String,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { userErrorMessage } from '../i18n/user-error';
 import type { Logger } from '../logger';
-import { isUserError } from '../services/errors';
+import { isUserError, UserError } from '../services/errors';
 import { StoreCorruptionError } from '../services/store/repository';
 import { commandByName, commandForCustomId } from './index';
 import type { Choice, Context, Response } from './types';
@@ -14,41 +14,40 @@ export type Invocation =
 /** A short id a member can quote, also found in the log line of the failure. */
 export const newErrorId = () => randomBytes(4).toString('hex');
 
+/** Runs one invocation; a member's mistake is thrown as a UserError, for the caller to say or to act on. */
+export async function execute(ctx: Context, invocation: Invocation): Promise<Response> {
+  const command =
+    invocation.kind === 'command'
+      ? commandByName.get(invocation.name)
+      : commandForCustomId(invocation.customId);
+  if (!command) throw new Error(`no command for ${JSON.stringify(invocation)}`);
+  if (command.guildOnly && !ctx.guildId) throw new UserError('guild.only');
+  switch (invocation.kind) {
+    case 'command':
+      return await command.execute(ctx);
+    case 'modal':
+      if (!command.modalSubmit) throw new Error(`${command.data.name} has no modal`);
+      return await command.modalSubmit(ctx, invocation.customId, invocation.fields);
+    case 'component':
+      if (!command.component) throw new Error(`${command.data.name} has no components`);
+      return await command.component(ctx, invocation.customId);
+  }
+}
+
 /**
  * Runs one invocation and always comes back with something to answer: a member's mistake becomes a message
  * in their language; anything else is logged with an id the member can quote, and the process goes on.
  */
 export async function dispatch(ctx: Context, invocation: Invocation, logger: Logger): Promise<Response> {
   try {
-    const command =
-      invocation.kind === 'command'
-        ? commandByName.get(invocation.name)
-        : commandForCustomId(invocation.customId);
-    if (!command) throw new Error(`no command for ${JSON.stringify(invocation)}`);
-    if (command.guildOnly && !ctx.guildId) return errorReply(ctx.t('error.guild.only'));
-    switch (invocation.kind) {
-      case 'command':
-        return await command.execute(ctx);
-      case 'modal':
-        if (!command.modalSubmit) throw new Error(`${command.data.name} has no modal`);
-        return await command.modalSubmit(ctx, invocation.customId, invocation.fields);
-      case 'component':
-        if (!command.component) throw new Error(`${command.data.name} has no components`);
-        return await command.component(ctx, invocation.customId);
-    }
+    return await execute(ctx, invocation);
   } catch (error) {
     return failure(ctx, error, logger, invocation);
   }
 }
 
 export function failure(ctx: Context, error: unknown, logger: Logger, invocation: unknown): Response {
-  if (isUserError(error)) {
-    const examples = ctx.services.roles.all
-      .slice(0, 6)
-      .map((role) => role.label[ctx.locale])
-      .join(', ');
-    return errorReply(userErrorMessage(ctx.t, error, examples));
-  }
+  if (isUserError(error)) return errorReply(userErrorMessage(ctx.t, ctx.locale, error));
   const errorId = newErrorId();
   const err = error instanceof Error ? error : new Error(String(error));
   logger.error(

@@ -2,16 +2,27 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { UserError } from '../services/errors';
 import { described, named } from './shared/builders';
-import { inGuild, parseOptions } from './shared/guard';
+import { inGuild } from './shared/guard';
+import { choiceSet, parseOptions } from './shared/options';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { type Command, ephemeral } from './types';
 
 /** Bots may upload up to 10 MB per message on any server. */
 export const MAX_EXPORT_BYTES = 8 * 1024 * 1024;
 
-const optionsSchema = z.object({
-  format: z.enum(['markdown', 'csv', 'json']).default('markdown'),
-  role: z.string().optional(),
+export const formatChoices = choiceSet([
+  {
+    value: 'markdown',
+    label: 'choice.format.markdown',
+    words: { en: ['md', 'markdown'], ko: ['마크다운', 'md'] },
+  },
+  { value: 'csv', label: 'choice.format.csv', words: { en: ['csv'], ko: ['csv'] } },
+  { value: 'json', label: 'choice.format.json', words: { en: ['json'], ko: ['json'] } },
+] as const);
+
+export const exportOptions = z.object({
+  format: formatChoices.schema.optional().transform((f) => f ?? 'markdown'),
+  role: z.string().trim().max(100).optional(),
 });
 
 export const exportCommand = {
@@ -24,15 +35,7 @@ export const exportCommand = {
         type: ApplicationCommandOptionType.String,
         ...named('format', '형식'),
         ...described('option.format.description'),
-        choices: [
-          {
-            name: 'Markdown report (.md)',
-            name_localizations: { ko: '마크다운 보고서 (.md)' },
-            value: 'markdown',
-          },
-          { name: 'CSV (.csv)', value: 'csv' },
-          { name: 'JSON (.json)', value: 'json' },
-        ],
+        choices: formatChoices.discord,
       },
       roleOption(false),
     ],
@@ -41,7 +44,7 @@ export const exportCommand = {
 
   async execute(ctx) {
     inGuild(ctx);
-    const options = parseOptions(optionsSchema, ctx);
+    const options = parseOptions(exportOptions, ctx);
     const roleId = options.role ? resolveRole(ctx, options.role) : undefined;
     const file = await ctx.services.exports.export(ctx.guildId, {
       format: options.format,

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { UserError } from '../services/errors';
 import { formatImportReport } from '../services/import';
 import { described, named } from './shared/builders';
-import { inGuild, parseOptions } from './shared/guard';
+import { inGuild } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
+import { parseOptions } from './shared/options';
 import { resolveRole, roleChoices } from './shared/role';
 import { safeLines } from './shared/text';
 import { type Command, ephemeral } from './types';
 
-const optionsSchema = z.object({ role: z.string().optional() });
+export const importOptions = z.object({ role: z.string().trim().max(100).optional() });
 
 export const importCommand = {
   data: {
@@ -37,7 +38,7 @@ export const importCommand = {
   /** A dry run first: the report, privately, with Import and Cancel buttons for the member who asked. */
   async execute(ctx) {
     inGuild(ctx);
-    const options = parseOptions(optionsSchema, ctx);
+    const options = parseOptions(importOptions, ctx);
     const file = ctx.attachments.file;
     if (!file) throw new UserError('import.no-file');
     const role = options.role ? resolveRole(ctx, options.role) : undefined;

@@ -2,7 +2,7 @@ import { addPosting } from './add-posting';
 import { compare } from './compare';
 import { digest } from './digest';
 import { exportCommand } from './export';
-import { help } from './help';
+import { createHelp } from './help';
 import { importCommand } from './import';
 import { match } from './match';
 import { postings } from './postings';
@@ -12,7 +12,12 @@ import { summary } from './summary';
 import { trends } from './trends';
 import type { Command } from './types';
 
-/** Every command the bot has. The Discord router, the deploy script and the console all read this list. */
+const help = createHelp(() => commands);
+
+/**
+ * Every command the bot has. The Discord router, the deploy script, the console, the command line and /help
+ * all read this list: a command added here is typed, completed, checked and described everywhere.
+ */
 export const commands: readonly Command[] = [
   help,
   addPosting,

@@ -8,7 +8,10 @@ import { matchEmbed } from './shared/match-embed';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { type Command, ephemeral } from './types';
 
-const optionsSchema = z.object({ role: z.string(), member: z.string().optional() });
+export const matchOptions = z.object({
+  role: z.string().trim().min(1).max(100),
+  member: z.string().optional(),
+});
 
 /** The caller's profile against a role. Ephemeral: the answer tells what the member's profile holds. */
 export const match = {
@@ -29,7 +32,7 @@ export const match = {
 
   async execute(ctx) {
     inGuild(ctx);
-    const options = parseOptions(optionsSchema, ctx);
+    const options = parseOptions(matchOptions, ctx);
     if (options.member && options.member !== ctx.userId) throw new UserError('profile.private');
     const roleId = resolveRole(ctx, options.role);
     const result = await ctx.services.radar.match(ctx.guildId, ctx.userId, roleId);

@@ -7,9 +7,12 @@ import {
 import { z } from 'zod';
 import { UserError } from '../services/errors';
 import type { IndexEntry } from '../services/postings/records';
+import type { Posting } from '../services/postings/schema';
 import { described, named, subcommand } from './shared/builders';
-import { inGuild, parseOptions, postingId } from './shared/guard';
+import { companyLabel } from './shared/company';
+import { inGuild } from './shared/guard';
 import { fitEmbed, LIMITS, truncate } from './shared/limits';
+import { parseOptions, postingId, wholeNumber } from './shared/options';
 import { postingEmbed, postingItemsEmbed } from './shared/posting-embed';
 import { postingModal } from './shared/posting-modal';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
@@ -37,11 +40,11 @@ const idOption = (): APIApplicationCommandIntegerOption => {
   };
 };
 
-const listOptions = z.object({
-  role: z.string().optional(),
-  page: z.coerce.number().int().min(1).default(1),
+export const listOptions = z.object({
+  role: z.string().trim().max(100).optional(),
+  page: wholeNumber(1).optional(),
 });
-const idOptions = z.object({ id: postingId });
+export const idOptions = z.object({ id: postingId });
 const editFields = z.object({
   company: z.string().default(''),
   title: z.string().default(''),
@@ -53,25 +56,37 @@ const editFields = z.object({
 function entryLine(ctx: Context, e: IndexEntry): string {
   const role = ctx.services.roles.label(e.roleId, ctx.locale);
   const title = e.title ? ` — ${safe(e.title)}` : '';
-  const company = e.url ? `[${safe(e.company)}](${e.url})` : `**${safe(e.company)}**`;
+  const name = companyLabel(ctx.t, e.company);
+  const company = e.url ? `[${safe(name)}](${e.url})` : `**${safe(name)}**`;
   const day = e.createdAt.slice(0, 10);
   return truncate(`\`#${e.id}\` ${company}${title} · ${role} · ${day}`, 400);
 }
 
-/** One page of the list, with Previous/Next buttons that only the member who asked can press. */
+/**
+ * One page of the list, with Previous/Next buttons that only the member who asked can press. A page past the
+ * end is a mistake when asked for by number; from a button (postings removed since) it is the last page.
+ */
 async function listPage(
   ctx: Context & { guildId: string },
   roleId: string | undefined,
-  page: number,
+  asked: number,
+  past: 'refuse' | 'last' = 'refuse',
 ): Promise<Reply> {
-  const offset = (page - 1) * PAGE_SIZE;
-  const result = await ctx.services.postings.list(ctx.guildId, {
-    offset,
-    limit: PAGE_SIZE,
-    ...(roleId ? { roleId } : {}),
-  });
+  const list = (page: number) =>
+    ctx.services.postings.list(ctx.guildId, {
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      ...(roleId ? { roleId } : {}),
+    });
+  let page = asked;
+  let result = await list(page);
   if (result.total === 0) return { content: ctx.t('postings.empty'), ephemeral: true };
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  if (page > pages && past === 'refuse') throw new UserError('page.out-of-range', { page, pages });
+  if (page > pages) {
+    page = pages;
+    result = await list(page);
+  }
   const title = roleId
     ? ctx.t('postings.title-role', { role: ctx.services.roles.label(roleId, ctx.locale) })
     : ctx.t('postings.title');
@@ -117,12 +132,17 @@ async function idChoices(ctx: Context, query: string): Promise<Choice[]> {
     .slice(0, LIMITS.choices)
     .map((e) => ({
       name: truncate(
-        `#${e.id} ${e.company} — ${ctx.services.roles.label(e.roleId, ctx.locale)}`,
+        `#${e.id} ${companyLabel(ctx.t, e.company)} — ${ctx.services.roles.label(e.roleId, ctx.locale)}`,
         LIMITS.choiceName,
       ),
       value: e.id,
     }));
 }
+
+/** A posting as /postings show gives it: what was understood, then the items as written. */
+export const postingReply = (ctx: Context, posting: Posting): Reply => ({
+  embeds: [postingEmbed(ctx, posting), postingItemsEmbed(ctx, posting)],
+});
 
 const actor = (ctx: Context) => ({ userId: ctx.userId, canManage: ctx.canManageMessages });
 
@@ -132,7 +152,15 @@ export const postings = {
     ...described('command.postings.description'),
     contexts: [0],
     options: [
-      subcommand('list', '목록', 'sub.list.description', [roleOption(false)]),
+      subcommand('list', '목록', 'sub.list.description', [
+        roleOption(false),
+        {
+          type: ApplicationCommandOptionType.Integer,
+          ...named('page', '쪽'),
+          ...described('option.page.description'),
+          min_value: 1,
+        },
+      ]),
       subcommand('show', '보기', 'sub.show.description', [idOption()]),
       subcommand('edit', '수정', 'sub.edit.description', [idOption()]),
       subcommand('remove', '삭제', 'sub.remove.description', [idOption()]),
@@ -146,12 +174,12 @@ export const postings = {
       case 'list': {
         const options = parseOptions(listOptions, ctx);
         const roleId = options.role ? resolveRole(ctx, options.role) : undefined;
-        return { type: 'reply', reply: await listPage(ctx, roleId, options.page) };
+        return { type: 'reply', reply: await listPage(ctx, roleId, options.page ?? 1) };
       }
       case 'show': {
         const { id } = parseOptions(idOptions, ctx);
         const posting = await ctx.services.postings.get(ctx.guildId, id);
-        return reply({ embeds: [postingEmbed(ctx, posting), postingItemsEmbed(ctx, posting)] });
+        return reply(postingReply(ctx, posting));
       }
       case 'edit': {
         const { id } = parseOptions(idOptions, ctx);
@@ -168,7 +196,13 @@ export const postings = {
         const { id } = parseOptions(idOptions, ctx);
         const removed = await ctx.services.postings.remove(ctx.guildId, id, actor(ctx));
         const role = ctx.services.roles.label(removed.roleId, ctx.locale);
-        return reply({ content: ctx.t('posting.removed', { id, company: safe(removed.company), role }) });
+        return reply({
+          content: ctx.t('posting.removed', {
+            id,
+            company: safe(companyLabel(ctx.t, removed.company)),
+            role,
+          }),
+        });
       }
       default:
         throw new UserError('input.invalid', { field: 'subcommand' });
@@ -197,7 +231,7 @@ export const postings = {
     );
     const heading = ctx.t('posting.updated', {
       id,
-      company: posting.company,
+      company: companyLabel(ctx.t, posting.company),
       role: ctx.services.roles.label(posting.roleId, ctx.locale),
     });
     return reply({ embeds: [postingEmbed(ctx, posting, heading)] });
@@ -209,6 +243,6 @@ export const postings = {
     if (action !== 'page') throw new UserError('input.invalid', { field: 'button' });
     if (owner !== ctx.userId) return ephemeral({ content: ctx.t('error.not-yours') });
     const roleId = role && role !== '*' ? role : undefined;
-    return { type: 'update', reply: await listPage(ctx, roleId, Math.max(1, Number(page) || 1)) };
+    return { type: 'update', reply: await listPage(ctx, roleId, Math.max(1, Number(page) || 1), 'last') };
   },
 } satisfies Command;

@@ -8,7 +8,7 @@ import { skillChoices, skillName, skillOption } from './shared/skill';
 import { percent, safe } from './shared/text';
 import { type Command, type Context, reply } from './types';
 
-const optionsSchema = z.object({ name: z.string() });
+export const skillOptions = z.object({ name: z.string().trim().min(1).max(100) });
 
 /** One skill across the server, as an embed. */
 export function skillEmbed(ctx: Context, detail: SkillDetail) {
@@ -91,7 +91,7 @@ export const skill = {
 
   async execute(ctx) {
     inGuild(ctx);
-    const { name: text } = parseOptions(optionsSchema, ctx);
+    const { name: text } = parseOptions(skillOptions, ctx);
     const id = ctx.services.radar.resolveSkill(text);
     const detail = await ctx.services.radar.skill(ctx.guildId, id);
     return reply({ embeds: [skillEmbed(ctx, detail)] });

@@ -1,21 +1,35 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { localized } from '../i18n';
 import { described, named } from './shared/builders';
 import { imageOf, summaryChart } from './shared/charts';
-import { inGuild, parseOptions } from './shared/guard';
+import { inGuild } from './shared/guard';
+import { choiceSet, parseOptions } from './shared/options';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { summaryEmbed } from './shared/summary-embed';
 import { type Command, ephemeral, reply } from './types';
 
-const choice = (value: 'both' | 'required' | 'preferred') => {
-  const name = localized(`choice.section.${value}`);
-  return { name: name.en, name_localizations: { ko: name.ko }, value };
-};
+/** Which list of a summary to show; the CLI's `--section` takes the same words. */
+export const sectionChoices = choiceSet([
+  {
+    value: 'both',
+    label: 'choice.section.both',
+    words: { en: ['both', 'all', 'either'], ko: ['전체', '모두', '둘다'] },
+  },
+  {
+    value: 'required',
+    label: 'choice.section.required',
+    words: { en: ['required', 'requirements', 'req'], ko: ['자격요건', '자격', '필수'] },
+  },
+  {
+    value: 'preferred',
+    label: 'choice.section.preferred',
+    words: { en: ['preferred', 'pref', 'plus'], ko: ['우대사항', '우대'] },
+  },
+] as const);
 
-const optionsSchema = z.object({
-  role: z.string(),
-  section: z.enum(['both', 'required', 'preferred']).default('both'),
+export const summaryOptions = z.object({
+  role: z.string().trim().min(1).max(100),
+  section: sectionChoices.schema.optional().transform((v) => v ?? 'both'),
 });
 
 export const summary = {
@@ -29,7 +43,7 @@ export const summary = {
         type: ApplicationCommandOptionType.String,
         ...named('section', '항목'),
         ...described('option.section.description'),
-        choices: [choice('both'), choice('required'), choice('preferred')],
+        choices: sectionChoices.discord,
       },
     ],
   },
@@ -37,7 +51,7 @@ export const summary = {
 
   async execute(ctx) {
     inGuild(ctx);
-    const options = parseOptions(optionsSchema, ctx);
+    const options = parseOptions(summaryOptions, ctx);
     const roleId = resolveRole(ctx, options.role);
     const result = await ctx.services.summary.forRole(ctx.guildId, roleId);
     if (result.postings === 0) {

@@ -4,16 +4,19 @@ import type { Trends } from '../services/radar';
 import { TREND_MONTHS } from '../services/radar/trends';
 import { described, named } from './shared/builders';
 import { imageOf, monthLabels, trendsChart } from './shared/charts';
-import { inGuild, parseOptions } from './shared/guard';
+import { inGuild } from './shared/guard';
 import { fitEmbed, joinLines, LIMITS } from './shared/limits';
+import { parseOptions, wholeNumber } from './shared/options';
 import { resolveRole, roleChoices, roleOption } from './shared/role';
 import { skillName } from './shared/skill';
 import { percent, safe } from './shared/text';
 import { type Command, type Context, ephemeral, reply } from './types';
 
-const optionsSchema = z.object({
-  role: z.string(),
-  months: z.coerce.number().default(TREND_MONTHS.default),
+export const trendsOptions = z.object({
+  role: z.string().trim().min(1).max(100),
+  months: wholeNumber(1)
+    .optional()
+    .transform((m) => m ?? TREND_MONTHS.default),
 });
 
 const MOVES_SHOWN = 4;
@@ -55,7 +58,7 @@ export const trends = {
 
   async execute(ctx) {
     inGuild(ctx);
-    const options = parseOptions(optionsSchema, ctx);
+    const options = parseOptions(trendsOptions, ctx);
     const roleId = resolveRole(ctx, options.role);
     const result = await ctx.services.radar.trends(ctx.guildId, roleId, options.months);
     const role = result.roleLabel[ctx.locale];

@@ -26,6 +26,11 @@ export interface ModalField {
   placeholder?: string;
   minLength?: number;
   maxLength: number;
+  /**
+   * Checks one answer as soon as it is given, throwing the UserError the submission would (the console asks
+   * again with the reason). Discord checks required and length itself, and the rest on submit.
+   */
+  check?(value: string): void;
 }
 
 export interface Modal {

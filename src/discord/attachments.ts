@@ -21,16 +21,21 @@ export function toAttachment(attachment: DiscordAttachment, maxBytes = MAX_ATTAC
     name: attachment.name,
     size: attachment.size,
     ...(attachment.contentType ? { contentType: attachment.contentType } : {}),
-    fetch: () => download(attachment.url, attachment.size, maxBytes),
+    fetch: () => download(attachment.url, attachment.size, maxBytes, attachment.name),
   };
 }
 
-export async function download(url: string, announcedSize: number, maxBytes: number): Promise<Buffer> {
+export async function download(
+  url: string,
+  announcedSize: number,
+  maxBytes: number,
+  name = 'attachment',
+): Promise<Buffer> {
   const tooLarge = () => new UserError('import.too-large', { max: describeSize(maxBytes) });
   if (announcedSize > maxBytes) throw tooLarge();
   const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   if (!response.ok || !response.body) {
-    throw new UserError('file.unreadable', { reason: `HTTP ${response.status}` });
+    throw new UserError('file.unreadable', { path: name });
   }
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     await response.body.cancel();

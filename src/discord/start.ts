@@ -46,7 +46,11 @@ export interface Bot {
 /** Checks what the Discord bot needs beyond what the schema already checked. */
 export function checkDiscordConfig(config: Config): asserts config is Config & { DISCORD_TOKEN: string } {
   if (!config.DISCORD_TOKEN)
-    throw new ConfigError('DISCORD_TOKEN is not set: the Discord bot needs a bot token');
+    throw new ConfigError(
+      'DISCORD_TOKEN is not set: the Discord bot needs a bot token',
+      'DISCORD_TOKEN',
+      'missing-token',
+    );
 }
 
 /** Logs the bot in and routes its interactions; no signal handling (that is startBot's). */

@@ -26,6 +26,8 @@ export function translator(locale: Locale): Translate {
       .replace(/\{(\w+)\}/g, (whole, name: string) => value(params, name) ?? whole);
 }
 
+export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
 /** Both languages of one message, for Discord's `*_localizations` fields. */
 export function localized(key: MessageKey): { en: string; ko: string } {
   return { en: en[key], ko: ko[key] };

@@ -111,7 +111,8 @@ describe('role-radar deploy-commands', () => {
 
   it('explains a missing token, and a wrong one without printing it', async () => {
     const missing = await runBin(['deploy-commands'], { DISCORD_API_URL: discord.apiUrl });
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toContain('DISCORD_TOKEN');
 
     const wrongToken = `${discord.token.slice(0, -4)}abcd`;

@@ -207,6 +207,26 @@ describe('/postings', () => {
     expect(messageText({ embeds: h.discord.message(list.messageId)?.embeds ?? [] })).toContain('Page 2 of 2');
   });
 
+  it('opens a page by number, refuses one past the end, and a button past the end shows the last page', async () => {
+    const second = await h.discord
+      .sendCommand({ name: 'postings', subcommand: 'list', options: { page: 2 } })
+      .nextMessage();
+    expect(messageText(second)).toContain('Page 2 of 2');
+    const past = await h.discord
+      .sendCommand({ name: 'postings', subcommand: 'list', options: { page: 9 }, locale: 'ko' })
+      .nextMessage();
+    expect(past.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(past.content).toBe('9쪽은 없습니다: 목록은 2쪽까지입니다.');
+    for (const id of [11, 12]) await h.services.postings.remove(h.guild.id, id);
+    const [, next] = buttons(second.components);
+    const stale = h.discord.sendComponent({
+      customId: `postings:page:2:*:${user('alice')}`,
+      messageId: second.messageId,
+    });
+    expect(next?.disabled).toBe(true);
+    expect(messageText(await stale.nextMessage())).toContain('Page 1 of 1');
+  });
+
   it('lets the submitter remove a posting, refuses another member, allows a moderator', async () => {
     const byBob = await h.discord
       .sendCommand({ name: 'postings', subcommand: 'remove', options: { id: 1 }, user: 'bob', locale: 'ko' })

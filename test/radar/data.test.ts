@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { docsSchema, loadDocs, loadMatchRules } from '../../src/services/radar/data';
 import { loadTaxonomy } from '../../src/services/taxonomy/load';
+import { skillKind } from '../../src/services/taxonomy/schema';
 
 const taxonomy = loadTaxonomy();
 const skills = new Set(taxonomy.skills.map((s) => s.id));
@@ -46,6 +47,7 @@ describe('data/docs.json', () => {
     const concrete = taxonomy.skills.filter(
       (s) =>
         TECHNOLOGY.has(s.category) &&
+        skillKind(s) === 'named' &&
         (counts.get(s.id) ?? 0) >= 2 &&
         s.aliases.length + s.contextAliases.length > 0,
     );

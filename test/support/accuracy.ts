@@ -42,8 +42,8 @@ export function evaluateLabeled(
 
   for (const posting of postings) {
     const items: NormalizedItem[] = [
-      ...normalizer.normalizeSection(posting.requirements, 'required'),
-      ...normalizer.normalizeSection(posting.preferred, 'preferred'),
+      ...normalizer.normalizeSection(posting.requirements, 'required', posting.role),
+      ...normalizer.normalizeSection(posting.preferred, 'preferred', posting.role),
     ];
     const found = new Map<string, string[]>();
     for (const item of items) {

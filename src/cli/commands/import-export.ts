@@ -1,10 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { exportOptions, formatChoices } from '../../commands/export';
+import { importOptions } from '../../commands/import';
+import { parseValues } from '../../commands/shared/options';
 import { resolveRole } from '../../commands/shared/role';
 import { UserError } from '../../services/errors';
-import type { ExportFormat } from '../../services/export';
 import { formatImportReport, MAX_IMPORT_BYTES } from '../../services/import';
 import { str } from '../args';
-import { readLocalFile, withRuntime } from '../runtime';
+import { formatBytes } from '../render';
+import { readLocalFile, withRuntime, writeLocalFile } from '../runtime';
 import type { CliCommand } from './types';
 
 async function readDocument(path: string | undefined): Promise<Buffer> {
@@ -14,14 +16,18 @@ async function readDocument(path: string | undefined): Promise<Buffer> {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import <file.md> [--role R] [--dry-run] [--json]',
-  options: { role: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+  about: 'cli.about.import',
+  syntax: (t) => `<${t('cli.arg.document')}> [--role <${t('field.role')}>] [--dry-run] [--json]`,
+  flags: { role: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+  maxPositionals: 1,
+  pages: true,
   async run(args, io) {
     const path = args.positionals[0];
+    const options = parseValues(importOptions, { role: str(args.values.role) });
     const bytes = await readDocument(path);
     return withRuntime(args, async (rt) => {
-      const role = str(args.values.role);
-      const roleId = role ? resolveRole(rt.context(), role) : undefined;
+      const ctx = rt.context();
+      const roleId = options.role ? resolveRole(ctx, options.role) : undefined;
       const plan = await rt.services.imports.preview(rt.guildId, bytes, {
         ...(roleId ? { role: roleId } : {}),
         submittedBy: 'console',
@@ -35,7 +41,6 @@ export const importCommand: CliCommand = {
         return 0;
       }
       const { added } = await rt.services.imports.commit(rt.guildId, plan, path);
-      const ctx = rt.context();
       if (args.json) {
         io.stdout(JSON.stringify({ added: added.map((p) => p.id), plan }, null, 2));
       } else {
@@ -53,35 +58,39 @@ export const importCommand: CliCommand = {
   },
 };
 
-const FORMATS: Record<string, ExportFormat> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  csv: 'csv',
-  json: 'json',
-};
-
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export [--format md|csv|json] [--role R] [--out FILE]',
-  options: { format: { type: 'string', default: 'md' }, role: { type: 'string' }, out: { type: 'string' } },
+  about: 'cli.about.export',
+  syntax: (t, locale) =>
+    `[--format ${formatChoices.words(locale).join('|')}] [--role <${t('field.role')}>] [--out <${t('cli.arg.file')}>]`,
+  flags: { format: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' } },
+  maxPositionals: 0,
+  pages: true,
   async run(args, io) {
-    const format = FORMATS[str(args.values.format) ?? 'md'];
-    if (!format) throw new UserError('input.invalid', { field: 'format' });
+    const options = parseValues(exportOptions, {
+      format: str(args.values.format),
+      role: str(args.values.role),
+    });
     return withRuntime(args, async (rt) => {
-      const role = str(args.values.role);
-      const roleId = role ? resolveRole(rt.context(), role) : undefined;
+      const roleId = options.role ? resolveRole(rt.context(), options.role) : undefined;
       const file = await rt.services.exports.export(rt.guildId, {
-        format,
+        format: options.format,
         locale: args.locale,
         ...(roleId ? { roleId } : {}),
       });
       const out = str(args.values.out);
-      if (out) {
-        await writeFile(out, file.content);
-        io.stderr(`${out}: ${Buffer.byteLength(file.content)} bytes`);
-      } else {
+      if (!out) {
         io.stdout(file.content);
+        return 0;
       }
+      await writeLocalFile(out, file.content);
+      io.stderr(
+        args.t('cli.export.written', {
+          path: out,
+          count: file.postings,
+          size: formatBytes(Buffer.byteLength(file.content), args.locale),
+        }),
+      );
       return 0;
     });
   },

@@ -4,8 +4,9 @@ import type { DigestModel, DigestRole } from '../../services/digest';
 import { TOP_SHOWN } from '../../services/digest/content';
 import { formatLocal } from '../../services/digest/schedule';
 import type { Reply } from '../types';
+import { companyLabel } from './company';
 import { fitEmbed, joinLines, LIMITS, truncate } from './limits';
-import { percent, safe } from './text';
+import { percent, percentOfShare, safe } from './text';
 
 const COLOR = 0xfee75c;
 /** Postings listed by name; the rest are counted. */
@@ -31,7 +32,8 @@ function postingLine(model: DigestModel, locale: Locale, i: number): string {
   if (!p) return '';
   const role = model.byRole.find((r) => r.roleId === p.roleId)?.label[locale] ?? p.roleId;
   const target = p.url ? linkTarget(p.url) : undefined;
-  const company = target ? `[${linkText(p.company)}](${target})` : `**${safe(p.company)}**`;
+  const name = companyLabel(translator(locale), p.company);
+  const company = target ? `[${linkText(name)}](${target})` : `**${safe(name)}**`;
   const title = p.title ? ` — ${safe(truncate(p.title, 80))}` : '';
   return truncate(`${company}${title} · ${role}`, 300);
 }
@@ -47,7 +49,12 @@ function postingsField(model: DigestModel, t: Translate, locale: Locale): APIEmb
   };
 }
 
-const shareMove = (from: number, to: number) => `${percent(from)} → ${percent(to)}`;
+/** Last week's share (known only as a fraction) to this week's, from the count when the top list has it. */
+function shareMove(role: DigestRole, s: { id: string; from: number; to: number }): string {
+  const now = role.top.find((top) => top.id === s.id);
+  const to = now ? percent(now.count, role.postings) : percentOfShare(s.to);
+  return `${percentOfShare(s.from)} → ${to}`;
+}
 
 /** A skill's name in the digest's language. */
 const nameIn = (locale: Locale, s: { label: string; labelKo: string }) =>
@@ -60,10 +67,10 @@ function changeLines(model: DigestModel, role: DigestRole, t: Translate, locale:
   const { entered, rose, fell } = role.changes;
   const names = (list: { label: string; labelKo: string }[]) =>
     list.map((s) => safe(nameIn(locale, s))).join(', ');
-  const moves = (list: { label: string; labelKo: string; from: number; to: number }[]) =>
+  const moves = (list: { id: string; label: string; labelKo: string; from: number; to: number }[]) =>
     list
       .slice(0, 4)
-      .map((s) => `${safe(nameIn(locale, s))} ${shareMove(s.from, s.to)}`)
+      .map((s) => `${safe(nameIn(locale, s))} ${shareMove(role, s)}`)
       .join(', ');
   if (entered.length > 0) lines.push(`🆕 ${t('digest.entered', { n: TOP_SHOWN, skills: names(entered) })}`);
   if (rose.length > 0) lines.push(`📈 ${t('digest.rose', { skills: moves(rose) })}`);
@@ -76,9 +83,15 @@ function roleField(model: DigestModel, role: DigestRole, t: Translate, locale: L
   const top =
     role.top.length === 0
       ? [t('digest.no-requirements')]
-      : role.top.map(
-          (s) => `\`${percent(s.share).padStart(4, ' ')}\` **${safe(nameIn(locale, s))}** (${s.count})`,
-        );
+      : role.top.map((s) => {
+          const count =
+            s.implied === 0
+              ? `${s.count}`
+              : s.implied >= s.count
+                ? `${s.count} · ${t('summary.implied-all')}`
+                : `${s.count} · ${t('summary.implied-some', { count: s.implied })}`;
+          return `\`${percent(s.count, role.postings).padStart(4, ' ')}\` **${safe(nameIn(locale, s))}** (${count})`;
+        });
   const lines = [t('digest.role-counts', { added: role.newPostings, total: role.postings }), ...top];
   lines.push(...changeLines(model, role, t, locale));
   return {
@@ -117,7 +130,7 @@ export function digestEmbed(model: DigestModel, locale: Locale): APIEmbed {
       name: `🎯 ${t('digest.focus')}`,
       value: t('digest.focus-line', {
         skill: safe(nameIn(locale, f)),
-        share: percent(f.share),
+        share: percentOfShare(f.share),
         roles: f.roles,
         asked: f.newPostings,
         of: f.of,
@@ -157,8 +170,17 @@ export function scheduleText(
   });
 }
 
-/** A moment as the server reads it, then as Discord timestamps each member sees in their own time. */
-export function whenText(date: Date, timezone: string, locale: Locale): string {
+/**
+ * A moment as the server reads it, then as Discord timestamps each member sees in their own time. A terminal
+ * has only the server's time, so there it is said once, with how far away it is.
+ */
+export function whenText(
+  date: Date,
+  timezone: string,
+  locale: Locale,
+  platform: 'discord' | 'console' = 'discord',
+): string {
   const unix = Math.floor(date.getTime() / 1000);
-  return `${formatLocal(date, timezone, locale)} (${timezone}) · <t:${unix}:F> · <t:${unix}:R>`;
+  const own = platform === 'discord' ? ` · <t:${unix}:F>` : '';
+  return `${formatLocal(date, timezone, locale)} (${timezone})${own} · <t:${unix}:R>`;
 }

@@ -1,52 +1,77 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Posting } from '../../services/postings/schema';
+import type { Posting, Section } from '../../services/postings/schema';
 import { postingExperience } from '../../services/summary/aggregate';
 import type { CategoryId } from '../../services/taxonomy/schema';
 import type { Context } from '../types';
+import { companyLabel } from './company';
 import { fitEmbed, LIMITS, truncate } from './limits';
 import { formatYears, safe } from './text';
 
 const COLOR = 0x5865f2;
 
-/** The posting and what the bot understood of it: its skills grouped by category, its experience. */
+/**
+ * The posting and what the bot understood of it: the skills of its requirements, then those only its
+ * preferred items name, each list grouped by category; skills added by an implication are in brackets, with
+ * a legend; then its experience.
+ */
 export function postingEmbed(ctx: Context, posting: Posting, heading?: string): APIEmbed {
   const { normalizer, roles } = ctx.services;
-  const byCategory = new Map<CategoryId | 'unknown', { label: string; implied: boolean }[]>();
   const seen = new Set<string>();
-  for (const item of posting.items) {
-    for (const { id, implied } of item.skills) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const skill = normalizer.skill(id);
-      const category = skill?.category ?? 'unknown';
-      const list = byCategory.get(category) ?? [];
-      const label = (ctx.locale === 'ko' ? skill?.labelKo : undefined) ?? skill?.label ?? id;
-      list.push({ label, implied: implied === true });
-      byCategory.set(category, list);
+  let anyImplied = false;
+  const sectionField = (section: Section) => {
+    const byCategory = new Map<CategoryId | 'unknown', string[]>();
+    for (const item of posting.items.filter((i) => i.section === section)) {
+      for (const { id, implied } of item.skills) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const skill = normalizer.skill(id);
+        const category = skill?.category ?? 'unknown';
+        const label = safe((ctx.locale === 'ko' ? skill?.labelKo : undefined) ?? skill?.label ?? id);
+        anyImplied ||= implied === true;
+        byCategory.set(category, [...(byCategory.get(category) ?? []), implied ? `*(${label})*` : label]);
+      }
     }
-  }
-  const fields = [...byCategory].map(([category, skills]) => ({
-    name: category === 'unknown' ? '?' : normalizer.categoryLabel(category, ctx.locale),
-    value: skills.map((s) => (s.implied ? `*(${safe(s.label)})*` : safe(s.label))).join(' · '),
-    inline: true,
-  }));
+    const lines = [...byCategory].map(([category, skills]) => {
+      const name = category === 'unknown' ? '?' : normalizer.categoryLabel(category, ctx.locale);
+      return `${name}: ${skills.join(' · ')}`;
+    });
+    return lines.length === 0
+      ? []
+      : [
+          {
+            name: ctx.t(section === 'required' ? 'posting.required' : 'posting.preferred-only'),
+            value: lines.join('\n'),
+          },
+        ];
+  };
+  const fields = [...sectionField('required'), ...sectionField('preferred')];
   const experience = postingExperience(posting);
   if (experience.years !== undefined || experience.juniorFriendly) {
     const parts = [];
-    if (experience.years !== undefined && experience.years > 0) {
-      parts.push(ctx.t('posting.experience-years', { years: formatYears(experience.years) }));
+    const { years, maxYears } = experience;
+    if (years !== undefined && maxYears !== undefined && maxYears > years) {
+      parts.push(
+        years > 0
+          ? ctx.t('posting.experience-range', { min: formatYears(years), max: formatYears(maxYears) })
+          : ctx.t('posting.experience-up-to', { max: formatYears(maxYears) }),
+      );
+    } else if (years !== undefined && years > 0) {
+      parts.push(ctx.t('posting.experience-years', { years: formatYears(years) }));
     }
     if (experience.juniorFriendly) parts.push(ctx.t('posting.experience-junior'));
-    fields.push({ name: ctx.t('posting.experience'), value: parts.join(' · '), inline: true });
+    fields.push({ name: ctx.t('posting.experience'), value: parts.join(' · ') });
   }
   const required = posting.items.filter((i) => i.section === 'required').length;
-  const title = posting.title ? `${posting.company} — ${posting.title}` : posting.company;
+  const company = companyLabel(ctx.t, posting.company);
+  const title = posting.title ? `${company} — ${posting.title}` : company;
+  const description =
+    seen.size === 0 ? ctx.t('posting.no-skills') : anyImplied ? ctx.t('posting.implied-legend') : undefined;
   return fitEmbed({
     color: COLOR,
     ...(heading ? { author: { name: truncate(heading, LIMITS.authorName) } } : {}),
     title: truncate(`#${posting.id} ${title}`, LIMITS.title),
     ...(posting.url ? { url: posting.url } : {}),
-    description: fields.length === 0 ? ctx.t('posting.no-skills') : undefined,
+    ...(description ? { description } : {}),
     fields,
     footer: {
       text: `${roles.label(posting.roleId, ctx.locale)} · ${ctx.t('posting.items', {

@@ -1,3 +1,4 @@
+import { checkPostingField } from '../../services/postings/compose';
 import { MAX_FIELD_CHARS, type Posting } from '../../services/postings/schema';
 import type { Context, Modal } from '../types';
 import { LIMITS, truncate } from './limits';
@@ -20,6 +21,7 @@ export function postingModal(
         style: 'short',
         required: true,
         maxLength: MAX_FIELD_CHARS.company,
+        check: (value) => checkPostingField('company', value),
         ...value(prefill.company, MAX_FIELD_CHARS.company),
       },
       {
@@ -28,6 +30,7 @@ export function postingModal(
         style: 'short',
         required: false,
         maxLength: MAX_FIELD_CHARS.title,
+        check: (value) => checkPostingField('title', value),
         ...value(prefill.title, MAX_FIELD_CHARS.title),
       },
       {
@@ -36,6 +39,7 @@ export function postingModal(
         style: 'short',
         required: false,
         maxLength: MAX_FIELD_CHARS.url,
+        check: (value) => checkPostingField('url', value),
         placeholder: 'https://',
         ...value(prefill.url, MAX_FIELD_CHARS.url),
       },
@@ -45,6 +49,7 @@ export function postingModal(
         style: 'paragraph',
         required: true,
         maxLength: MAX_FIELD_CHARS.requirements,
+        check: (value) => checkPostingField('requirements', value),
         ...value(prefill.requirementsText, MAX_FIELD_CHARS.requirements),
       },
       {
@@ -53,6 +58,7 @@ export function postingModal(
         style: 'paragraph',
         required: false,
         maxLength: MAX_FIELD_CHARS.preferred,
+        check: (value) => checkPostingField('preferred', value),
         ...value(prefill.preferredText, MAX_FIELD_CHARS.preferred),
       },
     ],

@@ -1,8 +1,11 @@
 import { type APIApplicationCommandStringOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserError } from '../../services/errors';
+import type { RoleDirectory } from '../../services/roles';
 import type { Choice, Context } from '../types';
 import { described, named } from './builders';
+import { closest } from './closest';
 import { LIMITS, truncate } from './limits';
+import { perLocale } from './options';
 
 export function roleOption(required: boolean): APIApplicationCommandStringOption {
   return {
@@ -15,16 +18,34 @@ export function roleOption(required: boolean): APIApplicationCommandStringOption
   };
 }
 
-/** The role a member typed or picked, as a role id; unknown roles are a UserError naming some real ones. */
+/** A role nobody knows: the error names the closest roles and lists every role, in the reader's language. */
+export function unknownRole(roles: RoleDirectory, text: string): UserError {
+  const words = roles.all.flatMap((r) => [r.id, r.label.en, r.label.ko, ...r.aliases]);
+  const near = [
+    ...new Set(
+      closest(text, words, 6)
+        .map((w) => roles.resolve(w)?.id)
+        .filter(Boolean),
+    ),
+  ];
+  return new UserError('role.unknown', {
+    role: truncate(text, 50),
+    ...(near.length > 0
+      ? perLocale('closest', (l) =>
+          near
+            .map((id) => roles.label(String(id), l))
+            .slice(0, 3)
+            .join(', '),
+        )
+      : {}),
+    ...perLocale('valid', (l) => roles.all.map((r) => r.label[l]).join(', ')),
+  });
+}
+
+/** The role a member typed or picked (any alias, either language), as a role id. */
 export function resolveRole(ctx: Context, text: string): string {
   const role = ctx.services.roles.resolve(text);
-  if (!role) {
-    const examples = ctx.services.roles.all
-      .slice(0, 6)
-      .map((r) => r.label[ctx.locale])
-      .join(', ');
-    throw new UserError('role.unknown', { role: truncate(text, 50), examples });
-  }
+  if (!role) throw unknownRole(ctx.services.roles, text);
   return role.id;
 }
 

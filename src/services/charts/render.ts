@@ -1,7 +1,14 @@
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
 
 const require = createRequire(import.meta.url);
+
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvgModule: ResvgModule | undefined;
+/** The native renderer, loaded with the first chart: commands that draw none never pay for it. */
+const resvg = (): ResvgModule => {
+  resvgModule ??= require('@resvg/resvg-js') as ResvgModule;
+  return resvgModule;
+};
 
 /** The font every chart is drawn with: shipped as an npm package, so charts look the same on every machine. */
 export const CHART_FONT_FAMILY = 'Noto Sans KR';
@@ -24,7 +31,7 @@ export interface Png {
  */
 export function renderPng(svg: string): Png {
   const started = performance.now();
-  const resvg = new Resvg(svg, {
+  const renderer = new (resvg().Resvg)(svg, {
     font: {
       fontFiles: CHART_FONT_FILES,
       loadSystemFonts: false,
@@ -34,7 +41,7 @@ export function renderPng(svg: string): Png {
     shapeRendering: 2,
     textRendering: 1,
   });
-  const image = resvg.render();
+  const image = renderer.render();
   const data = image.asPng();
   return { data, width: image.width, height: image.height, ms: performance.now() - started };
 }

@@ -26,6 +26,8 @@ export interface DigestSkill {
   labelKo: string;
   share: number;
   count: number;
+  /** Of `count`, the postings that only imply the skill (Django ⇒ Python). */
+  implied: number;
 }
 
 export interface DigestShareChange {
@@ -89,9 +91,14 @@ export interface ContentDeps {
 const round = (share: number) => Math.round(share * 1000) / 1000;
 
 function topOf(summary: RoleSummary, n: number): DigestSkill[] {
-  return summary.required
-    .slice(0, n)
-    .map((s) => ({ id: s.id, label: s.label, labelKo: s.labelKo, share: s.share, count: s.count }));
+  return summary.required.slice(0, n).map((s) => ({
+    id: s.id,
+    label: s.label,
+    labelKo: s.labelKo,
+    share: s.share,
+    count: s.count,
+    implied: s.implied,
+  }));
 }
 
 function changesOf(
@@ -136,7 +143,10 @@ async function focusOf(
   for (const entry of sample) {
     const posting = await deps.postings.get(guildId, entry.id).catch(() => undefined);
     if (!posting) continue;
-    const ids = new Set(posting.items.flatMap((item) => item.skills.map((s) => s.id)));
+    // The focus is a requirement the postings name: one they only imply (Django ⇒ Python) is not shown.
+    const ids = new Set(
+      posting.items.flatMap((item) => item.skills.filter((s) => !s.implied).map((s) => s.id)),
+    );
     for (const id of ids) askedBy.set(id, (askedBy.get(id) ?? 0) + 1);
   }
   const total = summaries.reduce((sum, s) => sum + s.postings, 0);
@@ -150,7 +160,7 @@ async function focusOf(
         label: skill.label,
         labelKo: skill.labelKo,
       };
-      entry.count += skill.count;
+      entry.count += skill.count - skill.implied;
       entry.roles += 1;
       across.set(skill.id, entry);
     }

@@ -113,10 +113,12 @@ function shortHash(text: string): string {
 
 /** `Monday 09:00 (Asia/Seoul)`-style text parts, in the reader's language. */
 export function formatLocal(date: Date, timezone: string, locale: 'en' | 'ko'): string {
+  // Korean on a 24-hour clock: some ICU versions write the day period of `ko` as "AM"/"PM".
   return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
     timeZone: timezone,
     dateStyle: 'full',
     timeStyle: 'short',
+    ...(locale === 'ko' ? { hourCycle: 'h23' as const } : {}),
   }).format(date);
 }
 

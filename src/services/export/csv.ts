@@ -2,7 +2,7 @@
  * Postings as CSV, one row per item: RFC 4180 (CRLF, quoted where needed), a header row, and a UTF-8 byte
  * order mark so Excel reads the Korean text correctly.
  */
-import type { Posting } from '../postings/schema';
+import type { Posting, Section } from '../postings/schema';
 
 export const CSV_HEADER = [
   'posting_id',
@@ -18,6 +18,12 @@ export const CSV_HEADER = [
 export interface CsvExportOptions {
   /** What the role column shows for a role id; the id by default. */
   roleLabel?: (roleId: string) => string;
+  /** Column names in the reader's language; CSV_HEADER by default. */
+  header?: readonly string[];
+  /** How a company shows (the importer's stand-in for a missing name, in the reader's language). */
+  company?: (company: string) => string;
+  /** What the section column shows; `required` / `preferred` by default. */
+  sectionLabel?: (section: Section) => string;
 }
 
 /**
@@ -34,17 +40,18 @@ const BOM = '\ufeff';
 
 export function renderCsv(postings: readonly Posting[], options: CsvExportOptions = {}): string {
   const label = options.roleLabel ?? ((id: string) => id);
-  const rows: string[] = [CSV_HEADER.join(',')];
+  const section = options.sectionLabel ?? ((s: Section) => s);
+  const rows: string[] = [(options.header ?? CSV_HEADER).map(csvField).join(',')];
   for (const posting of postings) {
     for (const item of posting.items) {
       rows.push(
         [
           posting.id,
-          posting.company,
+          options.company?.(posting.company) ?? posting.company,
           label(posting.roleId),
           posting.title,
           posting.url,
-          item.section,
+          section(item.section),
           item.text,
           item.skills.map((skill) => skill.id).join(';'),
         ]

@@ -1,12 +1,36 @@
+import { type Locale, translator } from '../../i18n';
 import { UserError } from '../errors';
+import { UNKNOWN_COMPANY } from '../import/markdown';
 import type { ImportService } from '../import/service';
+import type { Section } from '../postings/schema';
 import type { PostingService } from '../postings/service';
 import type { RoleDirectory } from '../roles';
 import type { SummaryService } from '../summary';
-import { type ExportFormat, exportPostings } from './index';
-import type { RoleSummaryInput } from './markdown';
+import { CSV_HEADER, type ExportFormat, exportPostings } from './index';
+import type { MarkdownLabels, RoleSummaryInput } from './markdown';
 
 const REVIEW_TOP = 15;
+
+/** The words of an export around the postings, from the catalog, in the reader's language. */
+function documentWords(locale: Locale) {
+  const t = translator(locale);
+  const labels: MarkdownLabels = {
+    title: t('export.md.title'),
+    role: (role) => t('export.md.role', { role }),
+    required: t('export.md.required'),
+    preferred: t('export.md.preferred'),
+    review: t('export.md.review'),
+    commonRequired: t('export.md.common-required'),
+    commonPreferred: t('export.md.common-preferred'),
+    impliedSome: (count) => t('summary.implied-some', { count }),
+    impliedAll: t('summary.implied-all'),
+    impliedNote: t('summary.implied-note'),
+    company: (company) => (company === UNKNOWN_COMPANY ? t('company.unknown') : company),
+  };
+  const header = CSV_HEADER.map((column) => t(`export.csv.${column}`));
+  const sectionLabel = (section: Section) => t(`export.csv.section.${section}`);
+  return { labels, header, sectionLabel, company: labels.company };
+}
 
 export function createExportService(deps: {
   postings: PostingService;
@@ -31,7 +55,9 @@ export function createExportService(deps: {
         for (const roleId of roleIds) {
           const s = await deps.summary.forRole(guildId, roleId);
           const rows = (list: typeof s.required) =>
-            list.slice(0, REVIEW_TOP).map((x) => ({ label: x.label, count: x.count, share: x.share }));
+            list
+              .slice(0, REVIEW_TOP)
+              .map((x) => ({ label: x.label, count: x.count, share: x.share, implied: x.implied }));
           summaries[roleId] = {
             required: rows(s.required),
             preferred: rows(s.preferred),
@@ -45,6 +71,7 @@ export function createExportService(deps: {
       const file = exportPostings(options.format, postings, {
         basename,
         roleLabel,
+        ...documentWords(locale),
         summary: summaries,
         authorSummaries,
         guild: guildId,

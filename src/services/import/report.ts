@@ -1,3 +1,4 @@
+import { hasMessage, type Locale, type MessageKey, type Translate, translator } from '../../i18n';
 import type { PostingInput } from '../postings/schema';
 import type { SkipReason } from './markdown';
 
@@ -54,98 +55,75 @@ export interface ImportPlan {
   empty: boolean;
 }
 
-type Locale = 'ko' | 'en';
-
-const TEXT = {
-  ko: {
-    found: (n: number) => `공고 ${n}개를 찾았습니다.`,
-    none: '가져올 공고가 없습니다.',
-    linksOnly: (n: number) => `링크만 있는 항목 ${n}개가 있고, 자격요건/우대사항이 적힌 공고는 없습니다.`,
-    items: (r: number, p: number) => `자격요건 ${r} · 우대사항 ${p}`,
-    skippedHead: (n: number) => `건너뛴 항목 ${n}개:`,
-    duplicatesHead: (n: number) => `중복 ${n}개 (가져오지 않음):`,
-    reason: {
-      'no-sections': '자격요건/우대사항 없음',
-      'empty-sections': '자격요건/우대사항 항목이 비어 있음',
-      'role-unknown': '직무를 알 수 없음',
-      'too-long': '내용이 너무 김',
-    } satisfies Record<SkipReportReason, string>,
-    server: (id: number, company: string) => `이미 등록됨: #${id} ${company}`,
-    document: (line: number) => `문서 안에서 중복 (${line}행과 같음)`,
-    summary: '작성자 요약이 함께 저장됩니다.',
-    more: (n: number) => `… 외 ${n}개`,
-    line: (n: number) => `${n}행`,
-    noCompany: '회사명 없음',
-  },
-  en: {
-    found: (n: number) => `Found ${n} posting${n === 1 ? '' : 's'}.`,
-    none: 'Nothing to import.',
-    linksOnly: (n: number) =>
-      `${n} entr${n === 1 ? 'y has' : 'ies have'} only a link; no posting lists requirements or preferred skills.`,
-    items: (r: number, p: number) => `${r} required · ${p} preferred`,
-    skippedHead: (n: number) => `Skipped ${n}:`,
-    duplicatesHead: (n: number) => `Duplicates ${n} (not imported):`,
-    reason: {
-      'no-sections': 'no requirements or preferred section',
-      'empty-sections': 'requirements and preferred sections are empty',
-      'role-unknown': 'unknown role',
-      'too-long': 'too long',
-    } satisfies Record<SkipReportReason, string>,
-    server: (id: number, company: string) => `already on this server: #${id} ${company}`,
-    document: (line: number) => `twice in the document (same as line ${line})`,
-    summary: "The author's summary will be kept with the import.",
-    more: (n: number) => `… and ${n} more`,
-    line: (n: number) => `line ${n}`,
-    noCompany: 'no company name',
-  },
-} as const;
-
-const name = (entry: { company?: string; title?: string }, fallback: string) => {
-  const company = entry.company || fallback;
-  return entry.title ? `${company} — ${entry.title}` : company;
+const REASONS: Record<SkipReportReason, MessageKey> = {
+  'no-sections': 'import.report.reason.no-sections',
+  'empty-sections': 'import.report.reason.empty-sections',
+  'role-unknown': 'import.report.reason.role-unknown',
+  'too-long': 'import.report.reason.too-long',
 };
+
+/** The parser's warnings, which it writes in English for logs and JSON, in the reader's language. */
+function warningText(t: Translate, warning: string): string {
+  if (/^large document/.test(warning)) return t('import.warning.large');
+  const outside = /^line (\d+): requirements outside any company entry/.exec(warning);
+  if (outside) return t('import.warning.outside', { line: Number(outside[1]) });
+  const link = /^line (\d+): (.*): the link is not a web address/.exec(warning);
+  if (link) return t('import.warning.bad-link', { line: Number(link[1]), company: link[2] ?? '' });
+  return warning;
+}
 
 /** The dry-run report as plain text (one line per entry), in Korean or English. */
 export function formatImportReport(
   plan: ImportPlan,
   options: { locale?: Locale; maxEntries?: number } = {},
 ): string {
-  const t = TEXT[options.locale ?? 'ko'];
+  const t = translator(options.locale ?? 'ko');
   const max = options.maxEntries ?? 30;
+  const noCompany = t('import.report.no-company');
+  const name = (entry: { company?: string; title?: string }) => {
+    const company = entry.company || noCompany;
+    return entry.title ? `${company} — ${entry.title}` : company;
+  };
+  const line = (n: number) => t('import.report.line', { line: n });
   const out: string[] = [];
   const list = <T>(entries: T[], render: (entry: T) => string) => {
     for (const entry of entries.slice(0, max)) out.push(`- ${render(entry)}`);
-    if (entries.length > max) out.push(`- ${t.more(entries.length - max)}`);
+    if (entries.length > max) out.push(`- ${t('import.report.more', { count: entries.length - max })}`);
   };
 
   if (plan.postings.length > 0) {
-    out.push(t.found(plan.postings.length));
+    out.push(t('import.report.found', { count: plan.postings.length }));
     list(plan.postings, (p) => {
-      const who = p.companyFound ? name(p, t.noCompany) : name({ ...p, company: t.noCompany }, t.noCompany);
-      return `${who} · ${p.role} · ${t.items(p.required, p.preferred)}`;
+      const who = name(p.companyFound ? p : { ...p, company: noCompany });
+      return `${who} · ${p.role} · ${t('import.report.items', { required: p.required, preferred: p.preferred })}`;
     });
   } else {
     const linksOnly = plan.skipped.filter((s) => s.reason === 'no-sections').length;
-    out.push(linksOnly > 0 && plan.duplicates.length === 0 ? t.linksOnly(linksOnly) : t.none);
+    out.push(
+      linksOnly > 0 && plan.duplicates.length === 0
+        ? t('import.report.links-only', { count: linksOnly })
+        : t('import.report.none'),
+    );
   }
   if (plan.duplicates.length > 0) {
-    out.push('', t.duplicatesHead(plan.duplicates.length));
+    out.push('', t('import.report.duplicates', { count: plan.duplicates.length }));
     list(plan.duplicates, (d) => {
       const why =
         d.of === 'server' && d.existing
-          ? t.server(d.existing.id, d.existing.company)
-          : t.document(d.firstLine ?? 0);
-      return `${name(d, t.noCompany)} (${t.line(d.line)}): ${why}`;
+          ? t('import.report.server', { id: d.existing.id, company: d.existing.company })
+          : t('import.report.document', { line: d.firstLine ?? 0 });
+      return `${name(d)} (${line(d.line)}): ${why}`;
     });
   }
   if (plan.skipped.length > 0) {
-    out.push('', t.skippedHead(plan.skipped.length));
+    out.push('', t('import.report.skipped', { count: plan.skipped.length }));
     list(plan.skipped, (s) => {
-      const detail = s.detail ? ` (${s.detail})` : '';
-      return `${name(s, t.noCompany)} (${t.line(s.line)}): ${t.reason[s.reason]}${detail}`;
+      const detailKey = `field.${s.detail ?? ''}`;
+      const detail = s.detail ? ` (${hasMessage(detailKey) ? t(detailKey) : s.detail})` : '';
+      return `${name(s)} (${line(s.line)}): ${t(REASONS[s.reason])}${detail}`;
     });
   }
-  if (plan.authorSummary) out.push('', t.summary);
-  if (plan.warnings.length > 0) out.push('', ...plan.warnings.map((w) => `⚠ ${w}`));
+  if (plan.authorSummary) out.push('', t('import.report.summary'));
+  if (plan.warnings.length > 0) out.push('', ...plan.warnings.map((w) => `⚠ ${warningText(t, w)}`));
   return out.join('\n');
 }

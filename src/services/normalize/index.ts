@@ -1,7 +1,8 @@
 import type { NormalizedItem, Section } from '../postings/schema';
 import type { CategoryId, Skill, SkillGroup, Taxonomy } from '../taxonomy/schema';
 import { parseExperience } from './experience';
-import { createImplier, createMatcher } from './matcher';
+import { createCounter, createImplier, createMatcher } from './matcher';
+import { createPhraseFinder } from './phrases';
 import { splitItems } from './split';
 import { cleanText } from './text';
 
@@ -14,8 +15,9 @@ const SECTION_LABEL_ONLY =
 export interface Normalizer {
   readonly version: string;
   readonly taxonomy: Taxonomy;
-  normalizeItem(text: string, section: Section): NormalizedItem;
-  normalizeSection(text: string, section: Section): NormalizedItem[];
+  /** `roleId`: the role the posting is filed under; skills that are that role's own work are left out. */
+  normalizeItem(text: string, section: Section, roleId?: string): NormalizedItem;
+  normalizeSection(text: string, section: Section, roleId?: string): NormalizedItem[];
   skill(id: string): Skill | undefined;
   group(id: string): SkillGroup | undefined;
   categoryLabel(id: CategoryId, locale: 'en' | 'ko'): string;
@@ -24,15 +26,49 @@ export interface Normalizer {
 export function createNormalizer(taxonomy: Taxonomy): Normalizer {
   const matcher = createMatcher(taxonomy);
   const imply = createImplier(taxonomy);
+  const count = createCounter(taxonomy);
+  const phrases = createPhraseFinder(taxonomy.phraseRules, taxonomy.phraseWords);
   const skills = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const groups = new Map(taxonomy.groups.map((g) => [g.id, g]));
+  const ownRoles = new Map(
+    taxonomy.skills.filter((s) => s.ownRoles.length > 0).map((s) => [s.id, s.ownRoles]),
+  );
+  const droppedBeside = new Map(
+    taxonomy.skills.filter((s) => s.droppedBeside.length > 0).map((s) => [s.id, s.droppedBeside]),
+  );
+  /** Whether a skill is one of `refs`, or in one of their groups or categories. */
+  const inAny = (id: string, refs: readonly string[]) => {
+    if (refs.length === 0) return false;
+    const skill = skills.get(id);
+    return refs.some((ref) => ref === id || skill?.category === ref || skill?.groups.includes(ref) === true);
+  };
+  const countsFor = (roleId: string | undefined) => (id: string) =>
+    roleId === undefined || !ownRoles.get(id)?.includes(roleId);
 
-  const normalizeItem = (text: string, section: Section): NormalizedItem => {
-    const experience = parseExperience(text);
+  /** `clean`: what cleanText() makes of `text`, when the caller has it already. */
+  const normalizeItem = (
+    text: string,
+    section: Section,
+    roleId?: string,
+    clean = cleanText(text),
+  ): NormalizedItem => {
+    const experience = parseExperience(clean, true);
+    const found = phrases.find(clean, true);
+    const named = matcher.explicitSkills(clean, found.masked, true);
+    for (const id of found.skills) if (!named.includes(id)) named.push(id);
+    const counted = count(named).filter(countsFor(roleId));
+    // `database` beside MySQL, or a degree offered as one alternative, is not asked for.
+    const generic = (id: string) => {
+      const refs = droppedBeside.get(id) ?? [];
+      const specific = refs.filter((ref) => !ref.startsWith('!'));
+      const alsoGeneric = refs.filter((ref) => ref.startsWith('!')).map((ref) => ref.slice(1));
+      return counted.some((other) => other !== id && !alsoGeneric.includes(other) && inAny(other, specific));
+    };
+    const kept = counted.filter((id) => !inAny(id, found.suppressed) && !generic(id));
     return {
       text,
       section,
-      skills: imply(matcher.explicitSkills(text)),
+      skills: imply(kept).filter((s) => !s.implied || !inAny(s.id, found.suppressed)),
       ...(experience ? { experience } : {}),
     };
   };
@@ -41,10 +77,13 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     version: taxonomy.version,
     taxonomy,
     normalizeItem,
-    normalizeSection(text, section) {
-      return splitItems(text)
-        .filter((item) => !SECTION_LABEL_ONLY.test(cleanText(item)))
-        .map((item) => normalizeItem(item, section));
+    normalizeSection(text, section, roleId) {
+      const items: NormalizedItem[] = [];
+      for (const item of splitItems(text)) {
+        const clean = cleanText(item);
+        if (!SECTION_LABEL_ONLY.test(clean)) items.push(normalizeItem(item, section, roleId, clean));
+      }
+      return items;
     },
     skill: (id) => skills.get(id),
     group: (id) => groups.get(id),

@@ -24,8 +24,10 @@ interface Hit {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
+const HANGUL_SPACE = /([\uac00-\ud7a3]) (?=[\uac00-\ud7a3])/g;
+/** Words after a name that show it is the technology: Go 언어, Excel 활용 능력, Swift 사용 경험. */
 const TECH_WORD_AFTER =
-  /^\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library)/i;
+  /^\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library|(?:을|를)?\s?(?:활용|사용|다루|능숙|숙련)|skills?\b|proficiency)/i;
 const CONTEXT_REJECT_AFTER = /^(?:&|'|’|-\s?level|\s?레벨|\s?level)/i;
 const CONTEXT_REJECT_BEFORE = /let['’]?s\s*$/i;
 /** Categories whose names show a bullet is about technology, so a word like Go or Express there is the tech. */
@@ -61,8 +63,16 @@ function aliasEntry(skillId: string, key: string, spelling?: string): AliasEntry
 const startsWord = (text: string, at: number) => at > 0 && /[\s/(,·]/.test(text.charAt(at - 1));
 
 export interface Matcher {
-  /** Skills an item names, in order of appearance, each once; implied skills are not added here. */
-  explicitSkills(text: string): string[];
+  /**
+   * Skills an item names, in order of appearance, each once; implied skills are not added here. Nothing
+   * inside the `masked` spans (positions in the cleaned text) counts. `cleaned`: the text is already what
+   * cleanText() makes of it.
+   */
+  explicitSkills(
+    text: string,
+    masked?: readonly { start: number; end: number }[],
+    cleaned?: boolean,
+  ): string[];
 }
 
 export function createMatcher(taxonomy: Taxonomy): Matcher {
@@ -81,14 +91,29 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     }
     node.entries.push(entry);
   };
+  const keys = new Set<string>();
   for (const skill of taxonomy.skills) {
     for (const alias of skill.aliases) {
       const key = matchForm(alias);
       if (key) insert(key, aliasEntry(skill.id, key));
+      keys.add(key);
     }
     for (const alias of skill.contextAliases) {
       const key = matchForm(alias);
       if (key) insert(key, aliasEntry(skill.id, key, alias));
+      keys.add(key);
+    }
+  }
+  // Korean compounds are written with or without their spaces (형상 관리, 형상관리; 서비스 운영, 서비스운영):
+  // an alias spaced between Hangul words also matches closed up, unless that spelling is another alias.
+  for (const skill of taxonomy.skills) {
+    for (const alias of skill.aliases) {
+      const key = matchForm(alias);
+      const closed = key.replace(HANGUL_SPACE, '$1');
+      if (closed !== key && !keys.has(closed)) {
+        insert(closed, aliasEntry(skill.id, closed));
+        keys.add(closed);
+      }
     }
   }
 
@@ -154,10 +179,10 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
   };
 
   return {
-    explicitSkills(text) {
-      const original = cleanText(text);
+    explicitSkills(text, extraMasked = [], cleaned = false) {
+      const original = cleaned ? text : cleanText(text);
       const lower = lowerSameLength(original);
-      const masked = maskedRanges(lower);
+      const masked = [...maskedRanges(lower), ...extraMasked.map((m): [number, number] => [m.start, m.end])];
       const hits = scan(original, lower).filter(
         (hit) => !masked.some(([from, to]) => hit.start < to && hit.end > from),
       );
@@ -179,6 +204,23 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
       }
       return ids;
     },
+  };
+}
+
+/** Adds the wider skills named skills count as (Git ⇒ version control), as named skills. */
+export function createCounter(taxonomy: Taxonomy): (explicit: string[]) => string[] {
+  const direct = new Map(taxonomy.skills.map((s) => [s.id, s.counts]));
+  return (explicit) => {
+    const out = [...explicit];
+    const seen = new Set(explicit);
+    for (let i = 0; i < out.length; i++) {
+      for (const next of direct.get(out[i] ?? '') ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        out.push(next);
+      }
+    }
+    return out;
   };
 }
 

@@ -30,7 +30,8 @@ function sectionLabel(line: string): Label | undefined {
 /**
  * Sorts pasted text into its sections. A member often pastes a whole posting into the requirements field:
  * 자격요건 lines go to requirements, 우대사항 lines to preferred, and what stands under 주요업무, 복지 or 채용 절차
- * goes nowhere. Text without labels stays in the field it was typed in.
+ * goes nowhere, nor does a title line above the first label. Text without labels stays in the field it
+ * was typed in.
  */
 export function splitPastedSections(
   requirements: string,
@@ -38,8 +39,12 @@ export function splitPastedSections(
 ): { requirements: string; preferred: string } {
   const out: Record<Section, string[]> = { required: [], preferred: [] };
   const scan = (text: string, start: Section) => {
-    let section: Section | 'other' = start;
-    for (const line of text.split(/\r?\n/)) {
+    const lines = text.split(/\r?\n/);
+    // What stands above the first 자격요건 or 주요업무 label is a title or an introduction
+    // (`회사 | Server Developer (Python)`), not a requirement; above a first 우대사항 it is the requirements.
+    const first = lines.map(sectionLabel).find((label) => label !== undefined);
+    let section: Section | 'other' = first && first.kind !== 'preferred' ? 'other' : start;
+    for (const line of lines) {
       const label = sectionLabel(line);
       if (!label) {
         if (section !== 'other') out[section].push(line);
@@ -54,16 +59,17 @@ export function splitPastedSections(
   return { requirements: out.required.join('\n').trim(), preferred: out.preferred.join('\n').trim() };
 }
 
-/** A posting's items from its two texts, as stored or as pasted. */
+/** A posting's items from its two texts, as stored or as pasted, for a posting filed under `roleId`. */
 export function normalizePostingText(
   normalizer: Normalizer,
   requirements: string,
   preferred: string,
+  roleId?: string,
 ): NormalizedItem[] {
   const sections = splitPastedSections(requirements, preferred);
   return [
-    ...normalizer.normalizeSection(sections.requirements, 'required'),
-    ...normalizer.normalizeSection(sections.preferred, 'preferred'),
+    ...normalizer.normalizeSection(sections.requirements, 'required', roleId),
+    ...normalizer.normalizeSection(sections.preferred, 'preferred', roleId),
   ];
 }
 
@@ -104,6 +110,19 @@ function checkUrl(raw: string | undefined): { url?: string; canonical?: string }
   return { url, canonical: canonicalUrl(url) };
 }
 
+export type PostingField = keyof typeof MAX_FIELD_CHARS;
+
+/**
+ * Checks one field as it is entered, by the rules composePosting applies to the whole submission, so a form
+ * can ask again for that field alone. Throws the same UserError the submission would.
+ */
+export function checkPostingField(field: PostingField, value: string): void {
+  const parsed = postingInputSchema.shape[field].safeParse(value);
+  const issue = parsed.success ? undefined : parsed.error.issues[0];
+  if (issue) throw fieldError({ ...issue, path: [field] });
+  if (field === 'url') checkUrl(parsed.data as string);
+}
+
 /** Validates a submission and normalizes its text; throws UserError on anything a member should fix. */
 export function composePosting(
   input: PostingInput,
@@ -119,7 +138,7 @@ export function composePosting(
   const role = roles.resolve(data.role);
   if (!role) throw new UserError('role.unknown', { role: data.role.slice(0, 50) });
   const { url, canonical } = checkUrl(data.url);
-  const items = normalizePostingText(normalizer, data.requirements, data.preferred);
+  const items = normalizePostingText(normalizer, data.requirements, data.preferred, role.id);
   if (items.length === 0) throw new UserError('posting.no-items');
   const title = data.title?.trim();
   return {

@@ -22,13 +22,40 @@ import {
 import type { Posting } from './schema';
 import { canonicalUrl } from './url';
 
+/** The fields of a role's totals a recount compares, each named in the catalog as `doctor.field.<name>`. */
+export const TOTALS_COUNTS = ['postings', 'companies', 'juniorFriendly'] as const;
+export const TOTALS_TABLES = [
+  'skills',
+  'implied',
+  'groups',
+  'categories',
+  'groupMembers',
+  'experience',
+  'months',
+] as const;
+export type TotalsField = (typeof TOTALS_COUNTS)[number] | (typeof TOTALS_TABLES)[number];
+
+/**
+ * One thing that differs, for the catalog message `doctor.detail.<code>` (so it is said in the reader's
+ * language): `count` is a number of the totals and what the recount found (`postings: 2100, counted 1400`).
+ */
+export type ProblemDetail =
+  | { code: 'entries' | 'company'; found: number; counted: number }
+  | { code: 'link'; found: number; expected: number }
+  | { code: 'count'; field: TotalsField; found: number; counted: number }
+  | { code: 'differs'; field: TotalsField }
+  | { code: 'roles'; found: string; counted: string }
+  | { code: 'next-id'; next: number; max: number }
+  | { code: 'no-meta'; postings: number }
+  | { code: 'other' | 'unaccounted' | 'needed' | 'digest-listed' | 'digest-missing' };
+
 /** A derived record that does not match what its server's postings say it should be. */
 export interface Problem {
   /** The record, as `<type>` or `<type>:<key>` within its server. */
   record: string;
   kind: 'missing' | 'unexpected' | 'differs';
-  /** What differs, in a few words (`postings: 2100, counted 1400`). */
-  detail: string;
+  /** What differs. */
+  details: ProblemDetail[];
 }
 
 export const indexEntry = (p: Posting): IndexEntry => ({
@@ -53,7 +80,7 @@ function canonical(value: unknown): string {
 /**
  * One kind of record derived from a server's postings, as a recount makes it: `count` sees every posting
  * once, then `records` are what the store should hold, by key. `differs` says what is wrong with a stored
- * record in a few words, or '' when it matches. A new kind of derived record (per-month totals, …) is one
+ * record, or nothing when it matches. A new kind of derived record (per-month totals, …) is one
  * more entry in DERIVATIONS, and doctor, the repair on open and the rebuild after a taxonomy change all
  * cover it.
  */
@@ -61,7 +88,7 @@ interface Recount<T> {
   type: RecordType<T>;
   count(posting: Posting): void;
   records(): Map<string, T>;
-  differs(found: T, expected: T): string;
+  differs(found: T, expected: T): ProblemDetail[];
 }
 type Derivation = (context: { normalizer: Normalizer; taxonomyVersion: string }) => Recount<unknown>;
 
@@ -84,8 +111,8 @@ const listIndex = derivation(() => {
       ),
     differs: (found, expected) =>
       canonical(found.entries) === canonical(expected.entries)
-        ? ''
-        : `${found.entries.length} entries, counted ${expected.entries.length}`,
+        ? []
+        : [{ code: 'entries', found: found.entries.length, counted: expected.entries.length }],
   };
 });
 
@@ -103,7 +130,7 @@ const linkIndex = derivation(() => {
     },
     records: () => urls,
     differs: (found, expected) =>
-      found.id === expected.id ? '' : `points at #${found.id}, the posting with this link is #${expected.id}`,
+      found.id === expected.id ? [] : [{ code: 'link', found: found.id, expected: expected.id }],
   };
 });
 
@@ -117,7 +144,9 @@ const companyCounts = derivation(() => {
     },
     records: () => companies,
     differs: (found, expected) =>
-      found.postings === expected.postings ? '' : `${found.postings} postings, counted ${expected.postings}`,
+      found.postings === expected.postings
+        ? []
+        : [{ code: 'company', found: found.postings, counted: expected.postings }],
   };
 });
 
@@ -139,22 +168,17 @@ const roleTotals = derivation(({ normalizer, taxonomyVersion }) => {
       return aggregates;
     },
     differs(found, expected) {
-      const fields: string[] = [];
-      for (const field of ['postings', 'companies', 'juniorFriendly'] as const) {
+      const details: ProblemDetail[] = [];
+      for (const field of TOTALS_COUNTS) {
         if (found[field] !== expected[field])
-          fields.push(`${field}: ${found[field]}, counted ${expected[field]}`);
+          details.push({ code: 'count', field, found: found[field], counted: expected[field] });
       }
-      for (const field of [
-        'skills',
-        'groups',
-        'categories',
-        'groupMembers',
-        'experience',
-        'months',
-      ] as const) {
-        if (canonical(found[field]) !== canonical(expected[field])) fields.push(`${field} differ`);
+      for (const field of TOTALS_TABLES) {
+        if (canonical(found[field]) !== canonical(expected[field])) details.push({ code: 'differs', field });
       }
-      return fields.join('; ');
+      // Anything else of the totals (a field added later, its version): said without naming it.
+      if (details.length === 0 && canonical(found) !== canonical(expected)) details.push({ code: 'other' });
+      return details;
     },
   };
 });
@@ -184,7 +208,12 @@ export async function reconcile(
   for await (const [, found] of tx.scan(postingRecord)) {
     let posting = found;
     if (options.renormalize) {
-      const items = normalizePostingText(normalizer, posting.requirementsText, posting.preferredText);
+      const items = normalizePostingText(
+        normalizer,
+        posting.requirementsText,
+        posting.preferredText,
+        posting.roleId,
+      );
       posting = { ...posting, items, taxonomyVersion: normalizer.version };
       if (options.fix) {
         tx.write(postingRecord, String(posting.id), posting);
@@ -199,15 +228,16 @@ export async function reconcile(
   if (postings === 0 && !stored) return { problems: [], postings: 0 };
 
   const problems: Problem[] = [];
-  const differ = (record: string, kind: Problem['kind'], detail: string) =>
-    problems.push({ record, kind, detail });
-  if (!stored) differ('meta', 'missing', `${postings} postings have no server record`);
+  const differ = (record: string, kind: Problem['kind'], details: ProblemDetail[]) =>
+    problems.push({ record, kind, details });
+  if (!stored) differ('meta', 'missing', [{ code: 'no-meta', postings }]);
   else {
-    if (stored.nextId <= maxId)
-      differ('meta', 'differs', `next id ${stored.nextId}, but posting #${maxId} exists`);
+    const details: ProblemDetail[] = [];
+    if (stored.nextId <= maxId) details.push({ code: 'next-id', next: stored.nextId, max: maxId });
     if (canonical(stored.roles) !== canonical(roles)) {
-      differ('meta', 'differs', `postings per role ${canonical(stored.roles)}, counted ${canonical(roles)}`);
+      details.push({ code: 'roles', found: canonical(stored.roles), counted: canonical(roles) });
     }
+    if (details.length > 0) differ('meta', 'differs', details);
   }
   for (const recount of recounts) await compare(tx, recount, differ, options.fix);
   if (options.fix) {
@@ -228,7 +258,7 @@ export async function reconcile(
 async function compare<T>(
   tx: ChangeSet,
   recount: Recount<T>,
-  differ: (record: string, kind: Problem['kind'], detail: string) => void,
+  differ: (record: string, kind: Problem['kind'], details: ProblemDetail[]) => void,
   fix: boolean,
 ) {
   const { type } = recount;
@@ -238,19 +268,19 @@ async function compare<T>(
     seen.add(key);
     const want = expected.get(key);
     if (want === undefined) {
-      differ(`${type.name}:${key}`, 'unexpected', 'no posting accounts for it');
+      differ(`${type.name}:${key}`, 'unexpected', [{ code: 'unaccounted' }]);
       if (fix) tx.delete(type, key);
       continue;
     }
     const difference = recount.differs(found, want);
-    if (difference) {
+    if (difference.length > 0) {
       differ(`${type.name}:${key}`, 'differs', difference);
       if (fix) tx.write(type, key, want);
     }
   }
   for (const [key, want] of expected) {
     if (seen.has(key)) continue;
-    differ(`${type.name}:${key}`, 'missing', 'the postings need it');
+    differ(`${type.name}:${key}`, 'missing', [{ code: 'needed' }]);
     if (fix) tx.write(type, key, want);
   }
 }

@@ -5,11 +5,12 @@ import { postingSchema } from './schema';
 export const postingRecord = recordType('posting', postingSchema);
 
 /**
- * The shape of the derived records (role totals with their categories and months, company counts); a change
- * makes every server rebuild them.
- * 4: written in atomic units of change (servers written before are recounted once from their postings).
+ * The shape of the derived records (role totals with their categories, months and implied counts, company
+ * counts); a change makes every server rebuild them.
+ * 5: written in atomic units of change, with implied skills counted apart from named ones (servers written
+ * before either are recounted once from their postings).
  */
-export const DERIVED_SCHEMA = 4;
+export const DERIVED_SCHEMA = 5;
 
 export const guildMetaSchema = z.object({
   schema: z.literal(1),

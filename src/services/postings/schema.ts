@@ -37,12 +37,20 @@ export const MAX_FIELD_CHARS = {
   preferred: 4000,
 } as const;
 
+/** Characters that show nothing (zero-width spaces, joiners, BOM, soft hyphens) or turn text around (bidi). */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+export const withoutInvisible = (text: string) => text.replace(INVISIBLE, '');
+
+/** A one-line field: invisible characters removed, then trimmed and measured. */
+const line = (min: number, max: number) =>
+  z.string().transform(withoutInvisible).pipe(z.string().trim().min(min).max(max));
+
 /** What a member submits: the raw posting as it was written. */
 export const postingInputSchema = z.object({
-  company: z.string().trim().min(1).max(MAX_FIELD_CHARS.company),
+  company: line(1, MAX_FIELD_CHARS.company),
   role: z.string().trim().min(1).max(100),
-  title: z.string().trim().max(MAX_FIELD_CHARS.title).optional(),
-  url: z.string().trim().max(MAX_FIELD_CHARS.url).optional(),
+  title: line(0, MAX_FIELD_CHARS.title).optional(),
+  url: line(0, MAX_FIELD_CHARS.url).optional(),
   requirements: z.string().max(MAX_FIELD_CHARS.requirements),
   preferred: z.string().max(MAX_FIELD_CHARS.preferred).default(''),
   submittedBy: z.string().optional(),

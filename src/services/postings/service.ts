@@ -26,7 +26,7 @@ import {
 import { POSTING_SCHEMA_VERSION, type Posting, type PostingInput } from './schema';
 import { canonicalUrl } from './url';
 
-export type { Problem } from './derived';
+export type { Problem, ProblemDetail } from './derived';
 
 export interface Actor {
   userId: string;

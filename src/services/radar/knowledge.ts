@@ -54,7 +54,9 @@ export function createKnowledge(normalizer: Normalizer, rules: MatchRules): Know
       for (let changed = true; changed; ) {
         while (queue.length > 0) {
           const id = queue.shift() as string;
-          for (const implied of normalizer.skill(id)?.implies ?? [])
+          const skill = normalizer.skill(id);
+          // What a skill implies (Django ⇒ Python) and the wider skills it counts as (Git ⇒ version control).
+          for (const implied of [...(skill?.implies ?? []), ...(skill?.counts ?? [])])
             add(implied, { kind: 'implied', by: id });
         }
         changed = false;

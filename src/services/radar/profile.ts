@@ -55,10 +55,13 @@ export function createProfileService(deps: {
     // A skill id picked from autocomplete is taken as it is.
     if (normalizer.skill(trimmed)) return { ids: [trimmed], notUnderstood: [] };
     // The whole text at once, so names that need a neighbour to count as technology (Go, C, R) have one.
-    const named = normalizer
+    const found = normalizer
       .normalizeItem(trimmed, 'required')
       .skills.filter((s) => !s.implied)
       .map((s) => s.id);
+    // What a name counts as (GitHub → Git → version control) is known through it, not listed by the member.
+    const counted = new Set(found.flatMap((id) => normalizer.skill(id)?.counts ?? []));
+    const named = found.filter((id) => !counted.has(id));
     const namedNames = new Set(
       named.flatMap((id) => {
         const skill = normalizer.skill(id);

@@ -23,12 +23,24 @@ const headerSchema = z.object({
 });
 const lineSchema = z.tuple([z.string().regex(/^(guild:[\w.-]+|global):[\w-]+/), z.unknown()]);
 
+/** Why a file is not a backup that can be restored; `backup.problem.<problem>` in the catalog says it. */
+export type BackupProblem =
+  | 'empty'
+  | 'no-header'
+  | 'not-json'
+  | 'bad-record'
+  | 'bad-key'
+  | 'truncated'
+  | 'exists';
+
 export class BackupError extends Error {
   constructor(
-    readonly reason: 'not-a-backup' | 'truncated' | 'exists',
-    detail: string,
+    readonly problem: BackupProblem,
+    readonly path: string,
+    /** What the catalog message says it with: the line, the record's key, the records found and expected. */
+    readonly params: Record<string, string | number> = {},
   ) {
-    super(detail);
+    super(`${path}: ${problem} ${JSON.stringify(params)}`);
     this.name = 'BackupError';
   }
 }
@@ -113,7 +125,7 @@ export async function readBackup(path: string): Promise<[string, unknown][]> {
     const records = await sqliteRecords(path);
     for (const record of records) {
       if (!lineSchema.safeParse(record).success)
-        throw new BackupError('not-a-backup', `${path}: ${record[0]}`);
+        throw new BackupError('bad-key', path, { key: record[0].slice(0, 60) });
     }
     return records;
   }
@@ -123,27 +135,31 @@ export async function readBackup(path: string): Promise<[string, unknown][]> {
   });
   let header: z.infer<typeof headerSchema> | undefined;
   const records: [string, unknown][] = [];
+  let lineNumber = 0;
   for await (const line of lines) {
+    lineNumber++;
     if (!line.trim()) continue;
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
     } catch {
-      throw new BackupError('not-a-backup', `${path}: line ${records.length + 2} is not JSON`);
+      throw header
+        ? new BackupError('not-json', path, { line: lineNumber })
+        : new BackupError('no-header', path);
     }
     if (!header) {
       const result = headerSchema.safeParse(parsed);
-      if (!result.success) throw new BackupError('not-a-backup', `${path}: no role-radar backup header`);
+      if (!result.success) throw new BackupError('no-header', path);
       header = result.data;
       continue;
     }
     const record = lineSchema.safeParse(parsed);
-    if (!record.success) throw new BackupError('not-a-backup', `${path}: line ${records.length + 2}`);
+    if (!record.success) throw new BackupError('bad-record', path, { line: lineNumber });
     records.push(record.data as [string, unknown]);
   }
-  if (!header) throw new BackupError('not-a-backup', `${path}: empty`);
+  if (!header) throw new BackupError('empty', path);
   if (records.length !== header.records) {
-    throw new BackupError('truncated', `${path}: ${records.length} of ${header.records} records`);
+    throw new BackupError('truncated', path, { found: records.length, expected: header.records });
   }
   return records;
 }

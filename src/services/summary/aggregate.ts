@@ -14,7 +14,15 @@ export const aggregateSchema = z.object({
   postings: z.number().int().min(0),
   /** Distinct companies; each company's own count is a record of its own (companyRecord). */
   companies: z.number().int().min(0),
+  /** Postings that ask for each skill, by name or by a name implying it. */
   skills: z.object({ required: counts, preferred: counts, either: counts }),
+  /** Of those, the postings where the skill is only implied (Django ⇒ Python), never named. */
+  implied: z.object({ required: counts, preferred: counts, either: counts }).default({
+    required: {},
+    preferred: {},
+    either: {},
+  }),
+  /** Postings naming a member of each group; implied skills add nothing here. */
   groups: z.object({ required: counts, preferred: counts, either: counts }),
   /** Per group: how many postings name each member skill, in either section. */
   groupMembers: z.record(z.string(), counts),
@@ -45,6 +53,7 @@ export const emptyAggregate = (roleId: string, taxonomyVersion: string): Aggrega
   postings: 0,
   companies: 0,
   skills: { required: {}, preferred: {}, either: {} },
+  implied: { required: {}, preferred: {}, either: {} },
   groups: { required: {}, preferred: {}, either: {} },
   groupMembers: {},
   experience: {},
@@ -71,50 +80,59 @@ export function monthKey(iso: string, timeZone = TREND_TIME_ZONE): string {
 }
 
 export interface PostingExperience {
-  /** Years the posting requires: the largest minimum among its requirement items. */
+  /** Years the posting requires: the smallest minimum among its requirement items (alternatives). */
   years?: number;
+  /** The upper bound the same requirement gives (경력 2~5년 → 5), when it gives one. */
+  maxYears?: number;
+  /** The requirements say newcomers may apply (신입 가능, 경력 무관), or the title says 신입. */
   juniorFriendly: boolean;
 }
 
 const JUNIOR_TITLE = /신입|주니어|junior|new\s*grad|entry/i;
 
 export function postingExperience(posting: Pick<Posting, 'items' | 'title'>): PostingExperience {
-  let years: number | undefined;
-  let junior = JUNIOR_TITLE.test(posting.title ?? '');
+  let smallest: { minYears: number; maxYears?: number } | undefined;
+  let junior = false;
   for (const item of posting.items) {
     if (item.section !== 'required' || !item.experience) continue;
-    years = Math.max(years ?? 0, item.experience.minYears);
-    junior ||= item.experience.junior;
+    const e = item.experience;
+    junior ||= e.junior;
+    if (!smallest || e.minYears < smallest.minYears) smallest = e;
+    else if (
+      e.minYears === smallest.minYears &&
+      smallest.maxYears === undefined &&
+      e.maxYears !== undefined
+    ) {
+      smallest = e;
+    }
   }
-  if (junior && years === undefined) years = 0;
   return {
-    ...(years !== undefined ? { years } : {}),
-    juniorFriendly: junior || (years !== undefined && years < 1),
+    ...(smallest ? { years: smallest.minYears } : {}),
+    ...(smallest?.maxYears !== undefined ? { maxYears: smallest.maxYears } : {}),
+    juniorFriendly: junior || JUNIOR_TITLE.test(posting.title ?? '') || smallest?.minYears === 0,
   };
 }
 
-/** The sets a posting adds to its role's totals. Named and implied skills both count. */
+type BySection = Record<Section | 'either', Set<string>>;
+const bySection = (): BySection => ({ required: new Set(), preferred: new Set(), either: new Set() });
+
+/**
+ * The sets a posting adds to its role's totals: the skills it asks for (named or implied), those only
+ * implied, and the groups and categories of the skills it names.
+ */
 export function contribution(posting: Posting, normalizer: Normalizer) {
-  const skills: Record<Section | 'either', Set<string>> = {
-    required: new Set(),
-    preferred: new Set(),
-    either: new Set(),
-  };
-  const groups: Record<Section | 'either', Set<string>> = {
-    required: new Set(),
-    preferred: new Set(),
-    either: new Set(),
-  };
-  const categories: Record<Section | 'either', Set<string>> = {
-    required: new Set(),
-    preferred: new Set(),
-    either: new Set(),
-  };
+  const skills = bySection();
+  const named = bySection();
+  const groups = bySection();
+  const categories = bySection();
   const members = new Map<string, Set<string>>();
   for (const item of posting.items) {
-    for (const { id } of item.skills) {
+    for (const { id, implied } of item.skills) {
       skills[item.section].add(id);
       skills.either.add(id);
+      if (implied) continue;
+      named[item.section].add(id);
+      named.either.add(id);
       const category = normalizer.skill(id)?.category;
       if (category) {
         categories[item.section].add(category);
@@ -129,7 +147,11 @@ export function contribution(posting: Posting, normalizer: Normalizer) {
       }
     }
   }
-  return { skills, groups, categories, members, experience: postingExperience(posting) };
+  const implied = bySection();
+  for (const section of ['required', 'preferred', 'either'] as const) {
+    for (const id of skills[section]) if (!named[section].has(id)) implied[section].add(id);
+  }
+  return { skills, implied, groups, categories, members, experience: postingExperience(posting) };
 }
 
 function bump(map: Counts, key: string, delta: number) {
@@ -144,6 +166,7 @@ export function applyPosting(aggregate: Aggregate, posting: Posting, normalizer:
   aggregate.postings = Math.max(0, aggregate.postings + delta);
   for (const section of ['required', 'preferred', 'either'] as const) {
     for (const id of c.skills[section]) bump(aggregate.skills[section], id, delta);
+    for (const id of c.implied[section]) bump(aggregate.implied[section], id, delta);
     for (const id of c.groups[section]) bump(aggregate.groups[section], id, delta);
     for (const id of c.categories[section]) bump(aggregate.categories[section], id, delta);
   }

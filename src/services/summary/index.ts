@@ -10,8 +10,10 @@ export interface SkillShare {
   label: string;
   labelKo: string;
   category: CategoryId | 'unknown';
-  /** Postings that name it in this list's section (or in either, for `either`). */
+  /** Postings that ask for it in this list's section (or in either, for `either`), by name or implied. */
   count: number;
+  /** Of `count`, the postings that only imply it (Django ⇒ Python); equal to `count` when no posting names it. */
+  implied: number;
   share: number;
   required: number;
   preferred: number;
@@ -76,7 +78,7 @@ export function experienceRange(histogram: Record<string, number>, juniorFriendl
 /** What the role's postings ask for, with shares, from the running totals: no posting is read. */
 export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: RoleDirectory): RoleSummary {
   const total = aggregate.postings;
-  const skillList = (counts: Record<string, number>): SkillShare[] =>
+  const skillList = (counts: Record<string, number>, implied: Record<string, number>): SkillShare[] =>
     Object.entries(counts)
       .map(([id, count]) => {
         const skill = normalizer.skill(id);
@@ -86,12 +88,13 @@ export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: R
           labelKo: skill?.labelKo ?? skill?.label ?? id,
           category: skill?.category ?? ('unknown' as const),
           count,
+          implied: Math.min(count, implied[id] ?? 0),
           share: share(count, total),
           required: aggregate.skills.required[id] ?? 0,
           preferred: aggregate.skills.preferred[id] ?? 0,
         };
       })
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      .sort((a, b) => b.count - a.count || a.implied - b.implied || a.label.localeCompare(b.label));
   const groups = Object.entries(aggregate.groups.either)
     .map(([id, count]): GroupShare => {
       const group = normalizer.group(id);
@@ -119,9 +122,9 @@ export function summarize(aggregate: Aggregate, normalizer: Normalizer, roles: R
     roleLabel: roles.get(aggregate.roleId)?.label ?? { en: aggregate.roleId, ko: aggregate.roleId },
     postings: total,
     companies: aggregate.companies,
-    required: skillList(aggregate.skills.required),
-    preferred: skillList(aggregate.skills.preferred),
-    either: skillList(aggregate.skills.either),
+    required: skillList(aggregate.skills.required, aggregate.implied.required),
+    preferred: skillList(aggregate.skills.preferred, aggregate.implied.preferred),
+    either: skillList(aggregate.skills.either, aggregate.implied.either),
     groups,
     experience: experienceRange(aggregate.experience, aggregate.juniorFriendly),
     categories: categoryShares(aggregate, normalizer),
