@@ -45,6 +45,8 @@ export interface ParsedPosting {
   roleCandidates: string[];
   /** 1-based line of the entry's heading or list item. */
   line: number;
+  /** The entry had no requirement/preferred labels: its only list was taken as its requirements. */
+  unlabeled?: boolean;
 }
 
 export type SkipReason = 'no-sections' | 'empty-sections';
