@@ -10,8 +10,8 @@ import {
   planImport,
   UNKNOWN_COMPANY,
 } from '../src/services/import';
-import { decoratedLabel, isSummaryHeading } from '../src/services/import/labels';
 import { parseRoleLine, roleFromHeading } from '../src/services/import/role';
+import { decoratedLabel, isSummaryHeading } from '../src/services/labels';
 import { canonicalUrl } from '../src/services/postings/url';
 import { emptyServer, importFixture, megabyte, resolveRole } from './support/import';
 

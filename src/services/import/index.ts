@@ -11,8 +11,8 @@ import { keepRelevant, newBudget, PARSE_BUDGET, tameLines, tooMuchMarkdown } fro
 import type { DuplicateReport, ImportPlan, PlannedPosting, SkippedReport } from './report';
 import { roleFromHeading } from './role';
 
+export { classifyLabel, editDistance, isSummaryHeading, type Label, type LabelKind } from '../labels';
 export { decodeDocument, MAX_IMPORT_BYTES } from './document';
-export { classifyLabel, editDistance, isSummaryHeading, type Label, type LabelKind } from './labels';
 export type { ParsedPosting, SkippedEntry, SkipReason } from './markdown';
 export { UNKNOWN_COMPANY } from './markdown';
 export { PARSE_BUDGET } from './mdast';

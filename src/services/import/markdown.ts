@@ -14,9 +14,6 @@ import type {
   Table,
   TableCell,
 } from 'mdast';
-import { type DetailsMarks, noDetails } from './details';
-import { isGenericLinkText, isJobBoardText, isUrlText, splitEntryName } from './entry';
-import { bareUrl, entryKey } from './keyvalue';
 import {
   classifyLabel,
   decoratedLabel,
@@ -26,7 +23,10 @@ import {
   isSummaryHeading,
   type Label,
   type LabelKind,
-} from './labels';
+} from '../labels';
+import { type DetailsMarks, noDetails } from './details';
+import { isGenericLinkText, isJobBoardText, isUrlText, splitEntryName } from './entry';
+import { bareUrl, entryKey } from './keyvalue';
 import { type ParseBudget, parseMarkdown } from './mdast';
 import { looksLikeJobTitle, mentionsRole, parseRoleLine, roleFromHeading, stripNumbering } from './role';
 
