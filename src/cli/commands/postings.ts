@@ -94,9 +94,9 @@ export const summaryCommand: CliCommand = {
         io.stdout(ctx.t('summary.empty', { role: summary.roleLabel[ctx.locale] }));
         return 0;
       }
-      const own = await rt.services.imports.authorSummary(rt.guildId, roleId);
+      const own = await rt.services.imports.authorSummaries(rt.guildId, roleId);
       const style = { ...args.style, timeZone: await rt.timeZone() };
-      io.stdout(renderReply({ embeds: [summaryEmbed(ctx, summary, options.section, own?.text)] }, style));
+      io.stdout(renderReply({ embeds: [summaryEmbed(ctx, summary, options.section, own)] }, style));
       return 0;
     });
   },

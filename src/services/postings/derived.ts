@@ -9,9 +9,11 @@ import {
   emptyAggregate,
 } from '../summary/aggregate';
 import { normalizePostingText } from './compose';
+import { fingerprintOfPosting } from './fingerprint';
 import {
   chunkOf,
   DERIVED_SCHEMA,
+  fingerprintIndexRecord,
   type GuildMeta,
   guildMetaRecord,
   type IndexEntry,
@@ -134,6 +136,25 @@ const linkIndex = derivation(() => {
   };
 });
 
+const contentIndex = derivation(() => {
+  const fingerprints = new Map<string, { ids: number[] }>();
+  return {
+    type: fingerprintIndexRecord,
+    count(p) {
+      const key = fingerprintOfPosting(p);
+      const entry = fingerprints.get(key) ?? { ids: [] };
+      entry.ids.push(p.id);
+      fingerprints.set(key, entry);
+    },
+    records: () =>
+      new Map([...fingerprints].map(([key, entry]) => [key, { ids: entry.ids.sort((a, b) => a - b) }])),
+    differs: (found, expected) =>
+      canonical(found.ids) === canonical(expected.ids)
+        ? []
+        : [{ code: 'entries', found: found.ids.length, counted: expected.ids.length }],
+  };
+});
+
 const companyCounts = derivation(() => {
   const companies = new Map<string, { postings: number }>();
   return {
@@ -184,7 +205,7 @@ const roleTotals = derivation(({ normalizer, taxonomyVersion }) => {
 });
 
 /** Every record derived from postings, besides the server's meta (its id counter and counts per role). */
-const DERIVATIONS: readonly Derivation[] = [listIndex, linkIndex, roleTotals, companyCounts];
+const DERIVATIONS: readonly Derivation[] = [listIndex, linkIndex, contentIndex, roleTotals, companyCounts];
 
 /**
  * Recounts every derived record of one server from its postings (found by scanning the postings

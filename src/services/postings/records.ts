@@ -9,8 +9,9 @@ export const postingRecord = recordType('posting', postingSchema);
  * counts); a change makes every server rebuild them.
  * 5: written in atomic units of change, with implied skills counted apart from named ones (servers written
  * before either are recounted once from their postings).
+ * 6: a content fingerprint index, so a posting without a link is known when it comes again.
  */
-export const DERIVED_SCHEMA = 5;
+export const DERIVED_SCHEMA = 6;
 
 export const guildMetaSchema = z.object({
   schema: z.literal(1),
@@ -24,6 +25,12 @@ export type GuildMeta = z.infer<typeof guildMetaSchema>;
 export const guildMetaRecord = recordType('meta', guildMetaSchema);
 
 export const urlIndexRecord = recordType('url', z.object({ id: z.number().int().positive() }));
+
+/** Postings by content fingerprint (see postingFingerprint), oldest first: several when added on purpose. */
+export const fingerprintIndexRecord = recordType(
+  'fingerprint',
+  z.object({ ids: z.array(z.number().int().positive()).min(1) }),
+);
 
 export const indexEntrySchema = z.object({
   id: z.number().int().positive(),

@@ -13,9 +13,11 @@ import {
 } from '../summary/aggregate';
 import { type ComposedPosting, composePosting } from './compose';
 import { indexEntry, type Problem, reconcile } from './derived';
+import { fingerprintOfPosting } from './fingerprint';
 import {
   chunkOf,
   DERIVED_SCHEMA,
+  fingerprintIndexRecord,
   type GuildMeta,
   guildMetaRecord,
   type IndexEntry,
@@ -191,6 +193,17 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       if (before > 0 && after === 0) aggregate.companies = Math.max(0, aggregate.companies - 1);
     };
 
+    const fingerprints = new Map<string, number[]>();
+    const fingerprintIds = async (p: Posting) => {
+      const key = fingerprintOfPosting(p);
+      let ids = fingerprints.get(key);
+      if (!ids) {
+        ids = [...((await tx.read(fingerprintIndexRecord, key))?.ids ?? [])];
+        fingerprints.set(key, ids);
+      }
+      return ids;
+    };
+
     const roleCounts = { ...meta.roles };
     const putIds = new Set(change.put.map((p) => p.id));
     for (const old of change.removed) {
@@ -202,6 +215,8 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       if (at >= 0) entries.splice(at, 1);
       if (!putIds.has(old.id)) tx.delete(postingRecord, String(old.id));
       if (old.url) tx.delete(urlIndexRecord, canonicalUrl(old.url));
+      const twins = await fingerprintIds(old);
+      if (twins.includes(old.id)) twins.splice(twins.indexOf(old.id), 1);
     }
     for (const p of change.put) {
       applyPosting(await aggregateOf(p.roleId), p, normalizer, 1);
@@ -212,6 +227,13 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       entries.sort((a, b) => a.id - b.id);
       tx.write(postingRecord, String(p.id), p);
       if (p.url) tx.write(urlIndexRecord, canonicalUrl(p.url), { id: p.id });
+      const twins = await fingerprintIds(p);
+      twins.push(p.id);
+      twins.sort((a, b) => a - b);
+    }
+    for (const [key, ids] of fingerprints) {
+      if (ids.length > 0) tx.write(fingerprintIndexRecord, key, { ids });
+      else tx.delete(fingerprintIndexRecord, key);
     }
     for (const [roleId, count] of Object.entries(roleCounts)) if (count === 0) delete roleCounts[roleId];
     for (const [key, postings] of companies) {
@@ -250,7 +272,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     async addMany(
       guildId: string,
       inputs: PostingInput[],
-      options: { also?: (tx: ChangeSet, added: Posting[]) => void } = {},
+      options: { also?: (tx: ChangeSet, added: Posting[]) => void | Promise<void> } = {},
     ): Promise<Posting[]> {
       const composed = inputs.map((input) => composePosting(input, normalizer, roles));
       const scope = await open(guildId);
@@ -261,7 +283,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
         const postings = composed.map((c, i) => toPosting(c, meta.nextId + i, now, now));
         const advanced = { ...meta, nextId: meta.nextId + postings.length };
         await record(tx, advanced, { put: postings, removed: [] });
-        options.also?.(tx, postings);
+        await options.also?.(tx, postings);
         return postings;
       });
     },
@@ -325,6 +347,21 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
         return undefined;
       }
       return findByCanonicalUrl(committed(await open(guildId)), canonical);
+    },
+
+    /** The oldest posting of the server with this content fingerprint (see postingFingerprint). */
+    async findByFingerprint(guildId: string, fingerprint: string): Promise<Posting | undefined> {
+      const scope = committed(await open(guildId));
+      const hit = await scope.read(fingerprintIndexRecord, fingerprint);
+      const id = hit?.ids[0];
+      return id === undefined ? undefined : scope.read(postingRecord, String(id));
+    },
+
+    /** Other postings of the server with the same content as this one, oldest first. */
+    async twinsOf(guildId: string, posting: Posting): Promise<number[]> {
+      const scope = committed(await open(guildId));
+      const hit = await scope.read(fingerprintIndexRecord, fingerprintOfPosting(posting));
+      return (hit?.ids ?? []).filter((id) => id !== posting.id);
     },
 
     /** Newest first; with a role, only that role's postings. */
