@@ -59,7 +59,9 @@ export const addCommand: CliCommand = {
         company: companyLabel(ctx.t, posting.company),
         role: rt.services.roles.label(posting.roleId, ctx.locale),
       });
-      io.stdout(renderReply({ embeds: [postingEmbed(ctx, posting, heading)] }, args.style));
+      const [twin] = await rt.services.postings.twinsOf(rt.guildId, posting);
+      const content = twin ? { content: ctx.t('posting.twin', { id: twin }) } : {};
+      io.stdout(renderReply({ ...content, embeds: [postingEmbed(ctx, posting, heading)] }, args.style));
       return 0;
     });
   },
