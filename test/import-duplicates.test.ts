@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/services/clock';
+import { UserError } from '../src/services/errors';
+import { storableInputs } from '../src/services/import';
+import { authorSummaryRecord } from '../src/services/import/service';
+import { createServices } from '../src/services/index';
+import { foldForFingerprint, postingFingerprint } from '../src/services/postings/fingerprint';
+import { DERIVED_SCHEMA, fingerprintIndexRecord, guildMetaRecord } from '../src/services/postings/records';
+import { miniRoles, miniTaxonomy } from './support/services';
+import { availableStores, type TestStore, testStore } from './support/stores';
+
+/** Postings without links: only their content tells them apart. */
+const NOTES = (summary: string) => `# 백엔드 공고 정리
+
+- 희망 직무: 백엔드
+
+## 하나소프트
+
+- 자격요건
+  - Python 3년 이상
+  - Django 경험
+- 우대사항
+  - AWS 경험
+
+## 둘테크
+
+- 자격요건
+  - Java 경험
+
+## 공통사항
+
+- ${summary}
+`;
+
+const services = (t: TestStore) =>
+  createServices({
+    store: t.store,
+    clock: fixedClock('2026-11-23T01:00:00.000Z'),
+    taxonomy: miniTaxonomy(),
+    roles: miniRoles(),
+  });
+
+describe('the content fingerprint', () => {
+  it('folds case, spacing, bullets, punctuation and composed Hangul', () => {
+    const a = {
+      company: '하나소프트',
+      roleId: 'backend',
+      requirements: '- Python 3년 이상\n- Django',
+      preferred: '',
+    };
+    const same = {
+      company: ' 하나소프트 ',
+      roleId: 'backend',
+      requirements: 'python 3년이상, django.',
+      preferred: '',
+    };
+    expect(postingFingerprint(same)).toBe(postingFingerprint(a));
+    // 하 written as its two jamo is the same text once composed.
+    expect(foldForFingerprint('\u1112\u1161나')).toBe(foldForFingerprint('하나'));
+    expect(postingFingerprint({ ...a, roleId: 'frontend' })).not.toBe(postingFingerprint(a));
+    expect(postingFingerprint({ ...a, company: '셋랩' })).not.toBe(postingFingerprint(a));
+    expect(postingFingerprint({ ...a, requirements: '- Python 5년 이상\n- Django' })).not.toBe(
+      postingFingerprint(a),
+    );
+    expect(postingFingerprint({ ...a, preferred: a.requirements, requirements: '' })).not.toBe(
+      postingFingerprint(a),
+    );
+  });
+});
+
+const kinds = await availableStores();
+
+describe.each(kinds)('importing twice into a $kind store', ({ kind, skip }) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    if (!skip) t = await testStore(kind);
+  });
+  afterAll(async () => {
+    await t?.remove();
+  });
+
+  it.skipIf(skip)(
+    'stores nothing the second time, and lists the server’s postings as duplicates',
+    async () => {
+      const s = services(t);
+      const first = await s.imports.preview('twice', NOTES('Python'));
+      const { added } = await s.imports.commit('twice', first, 'notes.md');
+      expect(added.map((p) => p.company)).toEqual(['하나소프트', '둘테크']);
+
+      const again = await s.imports.preview('twice', NOTES('Python'));
+      expect(storableInputs(again)).toEqual([]);
+      expect(again.empty).toBe(true);
+      expect(again.duplicates).toMatchObject([
+        { company: '하나소프트', of: 'server', existing: { id: added[0]?.id, company: '하나소프트' } },
+        { company: '둘테크', of: 'server', existing: { id: added[1]?.id, company: '둘테크' } },
+      ]);
+      await expect(s.imports.commit('twice', again, 'notes.md')).rejects.toThrow(UserError);
+      expect((await s.postings.list('twice')).total).toBe(2);
+
+      // A removed posting is no longer a duplicate; an edited one is known by its new content.
+      await s.postings.remove('twice', added[1]?.id ?? 0);
+      await s.postings.edit('twice', added[0]?.id ?? 0, { requirements: '- Python 5년 이상' });
+      const third = await s.imports.preview('twice', NOTES('Python'));
+      expect(storableInputs(third).map((i) => i.company)).toEqual(['하나소프트', '둘테크']);
+      expect((await s.postings.check('twice')).problems).toEqual([]);
+    },
+  );
+
+  it.skipIf(skip)('an identical posting added by hand is stored, and its twin named', async () => {
+    const s = services(t);
+    const input = { company: '셋랩', role: 'backend', requirements: 'Go 경험\nMySQL', preferred: '' };
+    const one = await s.postings.add('hand', input);
+    const two = await s.postings.add('hand', { ...input, requirements: '- go 경험\n- MySQL.' });
+    expect(await s.postings.twinsOf('hand', two)).toEqual([one.id]);
+    expect(await s.postings.twinsOf('hand', one)).toEqual([two.id]);
+    expect(
+      (await s.postings.findByFingerprint('hand', postingFingerprint({ ...input, roleId: 'backend' })))?.id,
+    ).toBe(one.id);
+  });
+
+  it.skipIf(skip)('doctor finds a missing fingerprint record, and an older store rebuilds them', async () => {
+    const s = services(t);
+    const [posting] = await s.postings.addMany('old', [
+      { company: '넷소프트', role: 'backend', requirements: 'Python 경험', preferred: '' },
+    ]);
+    if (!posting) throw new Error('nothing added');
+    const key = postingFingerprint({
+      company: posting.company,
+      roleId: posting.roleId,
+      requirements: posting.requirementsText,
+      preferred: posting.preferredText,
+    });
+    const scope = t.store.guild('old');
+    await scope.change(async (tx) => tx.delete(fingerprintIndexRecord, key));
+    const { problems } = await s.postings.check('old');
+    expect(problems).toEqual([
+      { record: `fingerprint:${key}`, kind: 'missing', details: [{ code: 'needed' }] },
+    ]);
+
+    // A store written before the index existed: its derived records are rebuilt when it is next opened.
+    await scope.change(async (tx) => {
+      const meta = await tx.read(guildMetaRecord);
+      if (meta) tx.write(guildMetaRecord, undefined, { ...meta, derivedSchema: DERIVED_SCHEMA - 1 });
+    });
+    const reopened = services(t);
+    expect((await reopened.postings.findByFingerprint('old', key))?.id).toBe(posting.id);
+    expect((await reopened.postings.check('old')).problems).toEqual([]);
+  });
+
+  it.skipIf(skip)('keeps each document’s own summary, and a new import of it replaces it', async () => {
+    const s = services(t);
+    const other = NOTES('Go')
+      .replace('# 백엔드 공고 정리', '# 다른 정리')
+      .replace(/하나소프트|둘테크/g, '다섯$&');
+    await s.imports.commit('docs', await s.imports.preview('docs', NOTES('Python')), 'notes.md');
+    await s.imports.commit('docs', await s.imports.preview('docs', other), 'other.md');
+    const both = await s.imports.authorSummaries('docs', 'backend');
+    expect(both.map((own) => own.document).sort()).toEqual(['다른 정리', '백엔드 공고 정리']);
+
+    // The same document again, with one posting more and its summary rewritten.
+    const grown = `${NOTES('Python, Django').replace('## 공통사항', '## 여섯랩\n\n- 자격요건\n  - Rust\n\n## 공통사항')}`;
+    const plan = await s.imports.preview('docs', grown);
+    expect(storableInputs(plan).map((i) => i.company)).toEqual(['여섯랩']);
+    await s.imports.commit('docs', plan, 'notes-v2.md');
+    const kept = await s.imports.authorSummaries('docs', 'backend');
+    expect(kept).toHaveLength(2);
+    expect(kept.find((own) => own.document === '백엔드 공고 정리')?.text).toContain('Python, Django');
+
+    // A summary kept by an older version (one per role) is still shown.
+    await t.store.guild('docs').change(async (tx) =>
+      tx.write(authorSummaryRecord, 'backend', {
+        text: '- 예전 정리',
+        source: 'old.md',
+        importedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    const withLegacy = await s.imports.authorSummaries('docs', 'backend');
+    expect(withLegacy.map((own) => own.document ?? own.source)).toEqual([
+      expect.any(String),
+      expect.any(String),
+      'old.md',
+    ]);
+    expect(await s.imports.authorSummaries('docs', 'frontend')).toEqual([]);
+  });
+});
