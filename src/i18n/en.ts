@@ -156,7 +156,8 @@ export const en = {
   'modal.field.preferred': 'Preferred qualifications, one per line',
   // replies
   'posting.added': 'Added posting #{id}: {company} ({role})',
-  'posting.twin': '⚠ The same posting is already stored as #{id} (same company, role and text); this one was added too: /postings remove removes either.',
+  'posting.twin':
+    '⚠ The same posting is already stored as #{id} (same company, role and text); this one was added too: /postings remove removes either.',
   'posting.updated': 'Updated posting #{id}: {company} ({role})',
   'posting.removed': 'Removed posting #{id}: {company} ({role})',
   'posting.by': 'Added by {user}',

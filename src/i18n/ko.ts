@@ -114,7 +114,8 @@ export const ko: Record<keyof typeof en, string> = {
   'modal.field.requirements': '자격요건 (한 줄에 하나씩)',
   'modal.field.preferred': '우대사항 (한 줄에 하나씩)',
   'posting.added': '#{id} 공고를 추가했습니다: {company} ({role})',
-  'posting.twin': '⚠ 같은 공고가 이미 #{id}로 저장되어 있습니다 (회사·직무·내용이 같음). 이 공고도 저장했습니다: 필요 없으면 /postings remove로 지우세요.',
+  'posting.twin':
+    '⚠ 같은 공고가 이미 #{id}로 저장되어 있습니다 (회사·직무·내용이 같음). 이 공고도 저장했습니다: 필요 없으면 /postings remove로 지우세요.',
   'posting.updated': '#{id} 공고를 수정했습니다: {company} ({role})',
   'posting.removed': '#{id} 공고를 삭제했습니다: {company} ({role})',
   'posting.by': '등록: {user}',
