@@ -4,8 +4,8 @@ import { UserError } from '../src/services/errors';
 import { storableInputs } from '../src/services/import';
 import { authorSummaryRecord } from '../src/services/import/service';
 import { createServices } from '../src/services/index';
-import { foldForFingerprint, postingFingerprint } from '../src/services/postings/fingerprint';
-import { DERIVED_SCHEMA, fingerprintIndexRecord, guildMetaRecord } from '../src/services/postings/records';
+import { contentKey, foldForFingerprint } from '../src/services/postings/fingerprint';
+import { contentIndexRecord, DERIVED_SCHEMA, guildMetaRecord } from '../src/services/postings/records';
 import { miniRoles, miniTaxonomy } from './support/services';
 import { availableStores, type TestStore, testStore } from './support/stores';
 
@@ -40,31 +40,16 @@ const services = (t: TestStore) =>
     roles: miniRoles(),
   });
 
-describe('the content fingerprint', () => {
+describe('the content key', () => {
   it('folds case, spacing, bullets, punctuation and composed Hangul', () => {
-    const a = {
-      company: '하나소프트',
-      roleId: 'backend',
-      requirements: '- Python 3년 이상\n- Django',
-      preferred: '',
-    };
-    const same = {
-      company: ' 하나소프트 ',
-      roleId: 'backend',
-      requirements: 'python 3년이상, django.',
-      preferred: '',
-    };
-    expect(postingFingerprint(same)).toBe(postingFingerprint(a));
+    const a = { company: '하나소프트', requirements: '- Python 3년 이상\n- Django', preferred: '' };
+    const same = { company: ' 하나소프트 ', requirements: 'python 3년이상, django.', preferred: '' };
+    expect(contentKey(same)).toBe(contentKey(a));
     // 하 written as its two jamo is the same text once composed.
     expect(foldForFingerprint('\u1112\u1161나')).toBe(foldForFingerprint('하나'));
-    expect(postingFingerprint({ ...a, roleId: 'frontend' })).not.toBe(postingFingerprint(a));
-    expect(postingFingerprint({ ...a, company: '셋랩' })).not.toBe(postingFingerprint(a));
-    expect(postingFingerprint({ ...a, requirements: '- Python 5년 이상\n- Django' })).not.toBe(
-      postingFingerprint(a),
-    );
-    expect(postingFingerprint({ ...a, preferred: a.requirements, requirements: '' })).not.toBe(
-      postingFingerprint(a),
-    );
+    expect(contentKey({ ...a, company: '셋랩' })).not.toBe(contentKey(a));
+    expect(contentKey({ ...a, requirements: '- Python 5년 이상\n- Django' })).not.toBe(contentKey(a));
+    expect(contentKey({ ...a, preferred: a.requirements, requirements: '' })).not.toBe(contentKey(a));
   });
 });
 
@@ -111,41 +96,47 @@ describe.each(kinds)('importing twice into a $kind store', ({ kind, skip }) => {
     const input = { company: '셋랩', role: 'backend', requirements: 'Go 경험\nMySQL', preferred: '' };
     const one = await s.postings.add('hand', input);
     const two = await s.postings.add('hand', { ...input, requirements: '- go 경험\n- MySQL.' });
+    const other = await s.postings.add('hand', { ...input, role: 'frontend' });
     expect(await s.postings.twinsOf('hand', two)).toEqual([one.id]);
     expect(await s.postings.twinsOf('hand', one)).toEqual([two.id]);
-    expect(
-      (await s.postings.findByFingerprint('hand', postingFingerprint({ ...input, roleId: 'backend' })))?.id,
-    ).toBe(one.id);
+    // The same text under another role is another posting.
+    expect(await s.postings.twinsOf('hand', other)).toEqual([]);
+    const key = contentKey(input);
+    expect((await s.postings.findByContent('hand', key, 'frontend'))?.id).toBe(other.id);
+    expect((await s.postings.findByContent('hand', key))?.id).toBe(one.id);
+    expect(await s.postings.findByContent('hand', key, 'data-engineer')).toBeUndefined();
   });
 
-  it.skipIf(skip)('doctor finds a missing fingerprint record, and an older store rebuilds them', async () => {
-    const s = services(t);
-    const [posting] = await s.postings.addMany('old', [
-      { company: '넷소프트', role: 'backend', requirements: 'Python 경험', preferred: '' },
-    ]);
-    if (!posting) throw new Error('nothing added');
-    const key = postingFingerprint({
-      company: posting.company,
-      roleId: posting.roleId,
-      requirements: posting.requirementsText,
-      preferred: posting.preferredText,
-    });
-    const scope = t.store.guild('old');
-    await scope.change(async (tx) => tx.delete(fingerprintIndexRecord, key));
-    const { problems } = await s.postings.check('old');
-    expect(problems).toEqual([
-      { record: `fingerprint:${key}`, kind: 'missing', details: [{ code: 'needed' }] },
-    ]);
+  it.skipIf(skip)(
+    'doctor finds a missing content index record, and an older store rebuilds them',
+    async () => {
+      const s = services(t);
+      const [posting] = await s.postings.addMany('old', [
+        { company: '넷소프트', role: 'backend', requirements: 'Python 경험', preferred: '' },
+      ]);
+      if (!posting) throw new Error('nothing added');
+      const key = contentKey({
+        company: posting.company,
+        requirements: posting.requirementsText,
+        preferred: posting.preferredText,
+      });
+      const scope = t.store.guild('old');
+      await scope.change(async (tx) => tx.delete(contentIndexRecord, key));
+      const { problems } = await s.postings.check('old');
+      expect(problems).toEqual([
+        { record: `content:${key}`, kind: 'missing', details: [{ code: 'needed' }] },
+      ]);
 
-    // A store written before the index existed: its derived records are rebuilt when it is next opened.
-    await scope.change(async (tx) => {
-      const meta = await tx.read(guildMetaRecord);
-      if (meta) tx.write(guildMetaRecord, undefined, { ...meta, derivedSchema: DERIVED_SCHEMA - 1 });
-    });
-    const reopened = services(t);
-    expect((await reopened.postings.findByFingerprint('old', key))?.id).toBe(posting.id);
-    expect((await reopened.postings.check('old')).problems).toEqual([]);
-  });
+      // A store written before the index existed: its derived records are rebuilt when it is next opened.
+      await scope.change(async (tx) => {
+        const meta = await tx.read(guildMetaRecord);
+        if (meta) tx.write(guildMetaRecord, undefined, { ...meta, derivedSchema: DERIVED_SCHEMA - 1 });
+      });
+      const reopened = services(t);
+      expect((await reopened.postings.findByContent('old', key, 'backend'))?.id).toBe(posting.id);
+      expect((await reopened.postings.check('old')).problems).toEqual([]);
+    },
+  );
 
   it.skipIf(skip)('keeps each document’s own summary, and a new import of it replaces it', async () => {
     const s = services(t);

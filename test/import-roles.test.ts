@@ -78,7 +78,7 @@ const deps = (extra: Partial<ImportDeps> = {}): ImportDeps => ({
   resolveRole: (text) => ROLE_WORDS[text.trim()],
   inferRole: (required, preferred) => inference.infer(required, preferred)?.roleId,
   findByUrl: async () => undefined,
-  findByFingerprint: async () => undefined,
+  findByContent: async () => undefined,
   ...extra,
 });
 
@@ -156,7 +156,10 @@ describe('planImport: roles never drop a posting', () => {
     expect(storableInputs(chosen)).toHaveLength(3);
 
     // With that role, the server already has the posting (same content): it becomes a duplicate.
-    const server = deps({ findByFingerprint: async () => ({ id: 41, company: '밤송이컴퍼니' }) });
+    const server = deps({
+      findByContent: async (_key, roleId) =>
+        roleId === 'backend' ? { id: 41, company: '밤송이컴퍼니' } : undefined,
+    });
     const repeated = await assignRole(plan, 'backend', server);
     expect(repeated.postings.map((p) => p.company)).toEqual(['솔방울랩', '도토리소프트']);
     expect(repeated.duplicates).toMatchObject([

@@ -1,4 +1,4 @@
-import { canonicalOf, fingerprintOf, type ServerPostings, serverTwin } from './duplicates';
+import { documentKeyOf, type ServerPostings, serverTwin } from './duplicates';
 import type { DuplicateReport, ImportPlan, PlannedInput, PlannedPosting } from './report';
 
 /**
@@ -16,7 +16,7 @@ export async function assignRole(
   const seen = new Map<string, number>();
   plan.inputs.forEach((input, i) => {
     const posting = plan.postings[i];
-    if (posting && input.role !== null) seen.set(fingerprintOf(input, input.role), posting.line);
+    if (posting && input.role !== null) seen.set(documentKeyOf(input, input.role), posting.line);
   });
   for (const [i, input] of plan.inputs.entries()) {
     const posting = plan.postings[i];
@@ -31,18 +31,14 @@ export async function assignRole(
       ...(posting.title ? { title: posting.title } : {}),
       ...(posting.url ? { url: posting.url } : {}),
     };
-    const fingerprint = fingerprintOf(input, roleId);
-    const firstLine = seen.get(fingerprint);
+    const key = documentKeyOf(input, roleId);
+    const firstLine = seen.get(key);
     if (firstLine !== undefined) {
       duplicates.push({ ...who, line: posting.line, of: 'document', firstLine });
       continue;
     }
-    seen.set(fingerprint, posting.line);
-    const canonical = canonicalOf(input.url);
-    const existing = await serverTwin(server, {
-      ...(canonical ? { canonicalUrl: canonical } : {}),
-      fingerprint,
-    });
+    seen.set(key, posting.line);
+    const existing = await serverTwin(server, input, roleId);
     if (existing) {
       duplicates.push({ ...who, line: posting.line, of: 'server', existing });
       continue;

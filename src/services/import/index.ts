@@ -5,7 +5,7 @@
 import { MAX_FIELD_CHARS } from '../postings/schema';
 import { rewriteDetails } from './details';
 import { decodeDocument } from './document';
-import { canonicalOf, fingerprintOf, type ServerPostings, serverTwin } from './duplicates';
+import { documentKeyOf, type ServerPostings, serverTwin } from './duplicates';
 import { extractPostings, type ParsedPosting, type SkippedEntry } from './markdown';
 import { keepRelevant, newBudget, PARSE_BUDGET, tameLines, tooMuchMarkdown } from './mdast';
 import type { DuplicateReport, ImportPlan, PlannedInput, PlannedPosting, SkippedReport } from './report';
@@ -161,7 +161,6 @@ export async function planImport(
     }
     const url = usableUrl(p.url);
     if (p.url && !url) warnings.push({ code: 'bad-link', line: p.line, company: p.company });
-    const canonical = canonicalOf(url);
     const role = roleOf(p, deps, options.role);
     const company = clip(p.company, MAX_FIELD_CHARS.company);
     const title = p.title ? clip(p.title, MAX_FIELD_CHARS.title) : undefined;
@@ -175,18 +174,14 @@ export async function planImport(
       ...(options.submittedBy ? { submittedBy: options.submittedBy } : {}),
     };
 
-    const fingerprint = role.roleId ? fingerprintOf(input, role.roleId) : undefined;
-    const key = canonical ?? fingerprint ?? fingerprintOf(input, '');
+    const key = documentKeyOf(input, role.roleId);
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
       duplicates.push({ ...who, line: p.line, of: 'document', firstLine });
       continue;
     }
     seen.set(key, p.line);
-    const existing = await serverTwin(deps, {
-      ...(canonical ? { canonicalUrl: canonical } : {}),
-      ...(fingerprint ? { fingerprint } : {}),
-    });
+    const existing = await serverTwin(deps, input, role.roleId);
     if (existing) {
       duplicates.push({ ...who, line: p.line, of: 'server', existing });
       continue;

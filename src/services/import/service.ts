@@ -78,7 +78,7 @@ export function createImportService(deps: {
     resolveRole: (text) => deps.roles.resolve(text)?.id,
     inferRole: (required, preferred) => deps.inference.infer(required, preferred)?.roleId,
     findByUrl: async (canonical) => deps.postings.findByUrl(guildId, canonical),
-    findByFingerprint: async (fingerprint) => deps.postings.findByFingerprint(guildId, fingerprint),
+    findByContent: async (key, roleId) => deps.postings.findByContent(guildId, key, roleId),
   });
 
   /** Keeps the document's summary for each role it brought, replacing that document's earlier one. */

@@ -9,11 +9,12 @@ import {
   emptyAggregate,
 } from '../summary/aggregate';
 import { normalizePostingText } from './compose';
-import { fingerprintOfPosting } from './fingerprint';
+import { contentKeyOfPosting } from './fingerprint';
 import {
+  type ContentEntry,
   chunkOf,
+  contentIndexRecord,
   DERIVED_SCHEMA,
-  fingerprintIndexRecord,
   type GuildMeta,
   guildMetaRecord,
   type IndexEntry,
@@ -137,21 +138,19 @@ const linkIndex = derivation(() => {
 });
 
 const contentIndex = derivation(() => {
-  const fingerprints = new Map<string, { ids: number[] }>();
+  const keys = new Map<string, ContentEntry[]>();
   return {
-    type: fingerprintIndexRecord,
+    type: contentIndexRecord,
     count(p) {
-      const key = fingerprintOfPosting(p);
-      const entry = fingerprints.get(key) ?? { ids: [] };
-      entry.ids.push(p.id);
-      fingerprints.set(key, entry);
+      const key = contentKeyOfPosting(p);
+      keys.set(key, [...(keys.get(key) ?? []), { id: p.id, roleId: p.roleId }]);
     },
     records: () =>
-      new Map([...fingerprints].map(([key, entry]) => [key, { ids: entry.ids.sort((a, b) => a - b) }])),
+      new Map([...keys].map(([key, postings]) => [key, { postings: postings.sort((a, b) => a.id - b.id) }])),
     differs: (found, expected) =>
-      canonical(found.ids) === canonical(expected.ids)
+      canonical(found.postings) === canonical(expected.postings)
         ? []
-        : [{ code: 'entries', found: found.ids.length, counted: expected.ids.length }],
+        : [{ code: 'entries', found: found.postings.length, counted: expected.postings.length }],
   };
 });
 

@@ -8,31 +8,19 @@ export const foldForFingerprint = (text: string) =>
     .replace(/[\p{White_Space}\p{P}\p{S}\p{Cf}]+/gu, '');
 
 /**
- * What makes two postings the same posting when neither link tells: company, role and the requirement and
- * preferred text, folded so that bullets, spacing, case and punctuation do not count.
+ * The content half of a posting's fingerprint: company, requirement and preferred text, folded so that
+ * bullets, spacing, case and punctuation do not count. Two postings are the same posting when their
+ * content keys and their roles are equal; the index keeps the role beside each id, so a posting whose role
+ * is not known yet can still be found by its content alone.
  */
-export function postingFingerprint(posting: {
-  company: string;
-  roleId: string;
-  requirements: string;
-  preferred: string;
-}): string {
-  const parts = [posting.company, posting.roleId, posting.requirements, posting.preferred].map(
-    foldForFingerprint,
-  );
+export function contentKey(posting: { company: string; requirements: string; preferred: string }): string {
+  const parts = [posting.company, posting.requirements, posting.preferred].map(foldForFingerprint);
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32);
 }
 
-/** The fingerprint of a stored posting. */
-export const fingerprintOfPosting = (p: {
+/** The content key of a stored posting. */
+export const contentKeyOfPosting = (p: {
   company: string;
-  roleId: string;
   requirementsText: string;
   preferredText: string;
-}) =>
-  postingFingerprint({
-    company: p.company,
-    roleId: p.roleId,
-    requirements: p.requirementsText,
-    preferred: p.preferredText,
-  });
+}) => contentKey({ company: p.company, requirements: p.requirementsText, preferred: p.preferredText });

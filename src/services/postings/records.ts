@@ -26,11 +26,17 @@ export const guildMetaRecord = recordType('meta', guildMetaSchema);
 
 export const urlIndexRecord = recordType('url', z.object({ id: z.number().int().positive() }));
 
-/** Postings by content fingerprint (see postingFingerprint), oldest first: several when added on purpose. */
-export const fingerprintIndexRecord = recordType(
-  'fingerprint',
-  z.object({ ids: z.array(z.number().int().positive()).min(1) }),
+/**
+ * Postings by content key (see contentKey), oldest first, each with its role: the same content under the
+ * same role is the same posting; several are there when a member added one again on purpose.
+ */
+export const contentIndexRecord = recordType(
+  'content',
+  z.object({
+    postings: z.array(z.object({ id: z.number().int().positive(), roleId: z.string() })).min(1),
+  }),
 );
+export type ContentEntry = z.infer<typeof contentIndexRecord.schema>['postings'][number];
 
 export const indexEntrySchema = z.object({
   id: z.number().int().positive(),

@@ -13,11 +13,12 @@ import {
 } from '../summary/aggregate';
 import { type ComposedPosting, composePosting } from './compose';
 import { indexEntry, type Problem, reconcile } from './derived';
-import { fingerprintOfPosting } from './fingerprint';
+import { contentKeyOfPosting } from './fingerprint';
 import {
+  type ContentEntry,
   chunkOf,
+  contentIndexRecord,
   DERIVED_SCHEMA,
-  fingerprintIndexRecord,
   type GuildMeta,
   guildMetaRecord,
   type IndexEntry,
@@ -193,15 +194,15 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       if (before > 0 && after === 0) aggregate.companies = Math.max(0, aggregate.companies - 1);
     };
 
-    const fingerprints = new Map<string, number[]>();
-    const fingerprintIds = async (p: Posting) => {
-      const key = fingerprintOfPosting(p);
-      let ids = fingerprints.get(key);
-      if (!ids) {
-        ids = [...((await tx.read(fingerprintIndexRecord, key))?.ids ?? [])];
-        fingerprints.set(key, ids);
+    const contents = new Map<string, ContentEntry[]>();
+    const sameContent = async (p: Posting) => {
+      const key = contentKeyOfPosting(p);
+      let entries = contents.get(key);
+      if (!entries) {
+        entries = [...((await tx.read(contentIndexRecord, key))?.postings ?? [])];
+        contents.set(key, entries);
       }
-      return ids;
+      return entries;
     };
 
     const roleCounts = { ...meta.roles };
@@ -215,8 +216,9 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       if (at >= 0) entries.splice(at, 1);
       if (!putIds.has(old.id)) tx.delete(postingRecord, String(old.id));
       if (old.url) tx.delete(urlIndexRecord, canonicalUrl(old.url));
-      const twins = await fingerprintIds(old);
-      if (twins.includes(old.id)) twins.splice(twins.indexOf(old.id), 1);
+      const twins = await sameContent(old);
+      const twin = twins.findIndex((e) => e.id === old.id);
+      if (twin >= 0) twins.splice(twin, 1);
     }
     for (const p of change.put) {
       applyPosting(await aggregateOf(p.roleId), p, normalizer, 1);
@@ -227,13 +229,13 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       entries.sort((a, b) => a.id - b.id);
       tx.write(postingRecord, String(p.id), p);
       if (p.url) tx.write(urlIndexRecord, canonicalUrl(p.url), { id: p.id });
-      const twins = await fingerprintIds(p);
-      twins.push(p.id);
-      twins.sort((a, b) => a - b);
+      const twins = await sameContent(p);
+      twins.push({ id: p.id, roleId: p.roleId });
+      twins.sort((a, b) => a.id - b.id);
     }
-    for (const [key, ids] of fingerprints) {
-      if (ids.length > 0) tx.write(fingerprintIndexRecord, key, { ids });
-      else tx.delete(fingerprintIndexRecord, key);
+    for (const [key, postings] of contents) {
+      if (postings.length > 0) tx.write(contentIndexRecord, key, { postings });
+      else tx.delete(contentIndexRecord, key);
     }
     for (const [roleId, count] of Object.entries(roleCounts)) if (count === 0) delete roleCounts[roleId];
     for (const [key, postings] of companies) {
@@ -349,19 +351,25 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       return findByCanonicalUrl(committed(await open(guildId)), canonical);
     },
 
-    /** The oldest posting of the server with this content fingerprint (see postingFingerprint). */
-    async findByFingerprint(guildId: string, fingerprint: string): Promise<Posting | undefined> {
+    /**
+     * The oldest posting of the server with this content key (see contentKey) and role; without a role,
+     * of any role.
+     */
+    async findByContent(guildId: string, key: string, roleId?: string): Promise<Posting | undefined> {
       const scope = committed(await open(guildId));
-      const hit = await scope.read(fingerprintIndexRecord, fingerprint);
-      const id = hit?.ids[0];
-      return id === undefined ? undefined : scope.read(postingRecord, String(id));
+      const hit = (await scope.read(contentIndexRecord, key))?.postings.find(
+        (entry) => roleId === undefined || entry.roleId === roleId,
+      );
+      return hit ? scope.read(postingRecord, String(hit.id)) : undefined;
     },
 
-    /** Other postings of the server with the same content as this one, oldest first. */
+    /** Ids of the server's other postings with the same content and role as this one, oldest first. */
     async twinsOf(guildId: string, posting: Posting): Promise<number[]> {
       const scope = committed(await open(guildId));
-      const hit = await scope.read(fingerprintIndexRecord, fingerprintOfPosting(posting));
-      return (hit?.ids ?? []).filter((id) => id !== posting.id);
+      const hit = await scope.read(contentIndexRecord, contentKeyOfPosting(posting));
+      return (hit?.postings ?? [])
+        .filter((entry) => entry.roleId === posting.roleId && entry.id !== posting.id)
+        .map((entry) => entry.id);
     },
 
     /** Newest first; with a role, only that role's postings. */
