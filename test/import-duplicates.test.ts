@@ -156,6 +156,11 @@ describe.each(kinds)('importing twice into a $kind store', ({ kind, skip }) => {
     const kept = await s.imports.authorSummaries('docs', 'backend');
     expect(kept).toHaveLength(2);
     expect(kept.find((own) => own.document === '백엔드 공고 정리')?.text).toContain('Python, Django');
+    const md = (await s.exports.export('docs', { format: 'markdown', locale: 'ko' })).content;
+    expect(md).toContain('> **백엔드 공고 정리 (백엔드): 그룹이 직접 쓴 정리**');
+    expect(md).toContain('> **다른 정리 (백엔드): 그룹이 직접 쓴 정리**');
+    const en = (await s.exports.export('docs', { format: 'markdown', locale: 'en' })).content;
+    expect(en).toContain('> **다른 정리 (Backend): the group’s own summary**');
 
     // A summary kept by an older version (one per role) is still shown.
     await t.store.guild('docs').change(async (tx) =>
