@@ -65,6 +65,8 @@ export interface FakeDiscordOptions {
   callbackDeadlineMs?: number;
   /** How long an `enforce_nonce` nonce is remembered (Discord: "a few minutes"). */
   nonceWindowMs?: number;
+  /** Discord's global rate limit (50 requests a second): unset, the fake never limits on its own. */
+  globalRateLimit?: number;
 }
 
 /**
@@ -97,7 +99,7 @@ export class FakeDiscord {
       callbackDeadlineMs: options.callbackDeadlineMs ?? 3_000,
       nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
     });
-    this.#rest = new RestApi(this.#state, () => this.gatewayUrl);
+    this.#rest = new RestApi(this.#state, () => this.gatewayUrl, options.globalRateLimit);
     this.#gateway = new Gateway({
       state: this.#state,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
@@ -275,6 +277,11 @@ export class FakeDiscord {
     return this.#state.requests.filter(
       (r) => r.status === 404 && (r.response as { code?: number }).code === 0,
     );
+  }
+
+  /** REST requests answered 429 (injected or over the global limit). */
+  get rateLimited(): readonly RecordedRequest[] {
+    return this.#state.requests.filter((r) => r.status === 429);
   }
 
   /** Makes the next matching REST request(s) fail; see `FailureInit`. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FailureInjector, type FailureRule } from './failures.js';
+import { FailureInjector, type FailureRule, GlobalRateLimit, rateLimitedReply } from './failures.js';
 import { errors, type Reply, readRequestBody, writeReply } from './http.js';
 import { BodyError, parseBody } from './multipart.js';
 import { matchRoute, type Route } from './router.js';
@@ -17,10 +17,14 @@ export class RestApi {
   readonly failures = new FailureInjector();
   readonly #routes: Route[];
 
+  readonly #globalLimit: GlobalRateLimit | undefined;
+
   constructor(
     private readonly state: FakeState,
     gatewayUrl: () => string,
+    globalRateLimit?: number,
   ) {
+    this.#globalLimit = globalRateLimit === undefined ? undefined : new GlobalRateLimit(globalRateLimit);
     this.#routes = [
       ...coreRoutes(state, gatewayUrl),
       ...channelRoutes(state),
@@ -68,6 +72,9 @@ export class RestApi {
     const { route, params } = match;
     if (route.auth && !record.authenticated) return { reply: errors.unauthorized(), bucket: route.bucket };
     if (record.apiVersion !== 10) return { reply: errors.notFound(), bucket: route.bucket };
+    const wait = this.#globalLimit?.take(record.path);
+    if (wait !== undefined)
+      return { reply: rateLimitedReply(route.bucket, wait, true), bucket: route.bucket };
     const failure = this.failures.take(record.method, record.path);
     if (failure && !failure.init.handled)
       return { reply: this.#fail(failure, record, route), bucket: route.bucket };
