@@ -22,11 +22,12 @@ export class RestApi {
   constructor(
     private readonly state: FakeState,
     gatewayUrl: () => string,
-    globalRateLimit?: number,
+    options: { globalRateLimit?: number; shards: number; maxConcurrency: number },
   ) {
+    const { globalRateLimit } = options;
     this.#globalLimit = globalRateLimit === undefined ? undefined : new GlobalRateLimit(globalRateLimit);
     this.#routes = [
-      ...coreRoutes(state, gatewayUrl),
+      ...coreRoutes(state, gatewayUrl, options),
       ...channelRoutes(state),
       ...interactionRoutes(state),
       ...commandRoutes(state),
