@@ -10,6 +10,7 @@ import { openStore } from '../src/services/store/repository';
 import { loadTaxonomy } from '../src/services/taxonomy/load';
 import { benchCharts } from './charts';
 import { benchCli } from './cli';
+import { benchDigests, benchInteractions } from './discord-load';
 import { naiveMatcher } from './naive';
 import { mb, ms, p50p99, percentile, rssSampler, settledRss, timed, verdict } from './stats';
 import { rng, syntheticPosting } from './synthetic';
@@ -150,13 +151,19 @@ function targets(figures: SizeFigures[]) {
   );
 }
 
-if (process.env.BENCH_ONLY !== 'sizes') await benchCli(QUICK ? 5 : undefined);
-if (process.env.BENCH_ONLY !== 'cli') {
+// BENCH_ONLY=cli|sizes|discord runs one part.
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'cli') await benchCli(QUICK ? 5 : undefined);
+if (!only || only === 'sizes') {
   benchNormalization();
   await benchCharts();
   const figures: SizeFigures[] = [];
   for (const size of SIZES) figures.push(await benchSize(size));
   targets(figures);
+}
+if (!only || only === 'discord') {
+  await benchInteractions(QUICK ? 200 : 1000, 25);
+  await benchDigests(QUICK ? 200 : 1000);
 }
 rss.stop();
 console.log(`peak RSS of the whole bench ${mb(rss.overall)}`);
