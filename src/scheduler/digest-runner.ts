@@ -289,6 +289,7 @@ export function createDigestRunner(options: DigestRunnerOptions) {
       );
       return { status: 'posted', week, messageId: sent.messageId, attempts: sent.attempts };
     } catch (error) {
+      if (stopped) return { status: 'skipped', reason: 'stopped' };
       const reason = error instanceof DigestSendError ? disabledReasonOf(error.kind) : undefined;
       if (reason) {
         await disable(guildId, config, reason, error);
