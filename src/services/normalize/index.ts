@@ -56,7 +56,8 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     const found = phrases.find(clean, true);
     const named = matcher.explicitSkills(clean, found.masked, true);
     for (const id of found.skills) if (!named.includes(id)) named.push(id);
-    const counted = count(named).filter(countsFor(roleId));
+    // A suppressed name counts as nothing wider either ("Java Lambda" is no AWS Lambda, so no serverless).
+    const counted = count(named.filter((id) => !inAny(id, found.suppressed))).filter(countsFor(roleId));
     // `database` beside MySQL, or a degree offered as one alternative, is not asked for.
     const generic = (id: string) => {
       const refs = droppedBeside.get(id) ?? [];
