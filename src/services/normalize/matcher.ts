@@ -1,8 +1,9 @@
 import type { MatchedSkill } from '../postings/schema';
 import type { CategoryId, Taxonomy } from '../taxonomy/schema';
+import { createLexicon, type Lexicon, type LexiconScan } from './lexicon';
 import { cleanText, isHangul, isWordCode, lowerSameLength, matchForm } from './text';
 
-interface AliasEntry {
+export interface AliasEntry {
   skillId: string;
   length: number;
   /** Case-sensitive spelling of a name that is also a common word; undefined for ordinary aliases. */
@@ -12,18 +13,12 @@ interface AliasEntry {
   needsNonHangulBefore: boolean;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  entries: AliasEntry[];
-}
-
 interface Hit {
   entry: AliasEntry;
   start: number;
   end: number;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
 const HANGUL_SPACE = /([\uac00-\ud7a3]) (?=[\uac00-\ud7a3])/g;
 /** Words after a name that show it is the technology: Go 언어, Excel 활용 능력, Swift 사용 경험. */
 const TECH_WORD_AFTER =
@@ -66,31 +61,23 @@ export interface Matcher {
   /**
    * Skills an item names, in order of appearance, each once; implied skills are not added here. Nothing
    * inside the `masked` spans (positions in the cleaned text) counts. `cleaned`: the text is already what
-   * cleanText() makes of it.
+   * cleanText() makes of it. `scan`: the lexicon's walk over that text, when the caller has it already.
    */
   explicitSkills(
     text: string,
     masked?: readonly { start: number; end: number }[],
     cleaned?: boolean,
+    scan?: LexiconScan<AliasEntry>,
   ): string[];
 }
 
-export function createMatcher(taxonomy: Taxonomy): Matcher {
-  const root = newNode();
+/** `lexicon`: the trie the aliases and stop phrases go into, shared with the phrase rules' terms. */
+export function createMatcher(
+  taxonomy: Taxonomy,
+  lexicon: Lexicon<AliasEntry> = createLexicon<AliasEntry>(),
+): Matcher {
   const categories = new Map<string, CategoryId>(taxonomy.skills.map((skill) => [skill.id, skill.category]));
-  const insert = (key: string, entry: AliasEntry) => {
-    let node = root;
-    for (let i = 0; i < key.length; i++) {
-      const code = key.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) {
-        child = newNode();
-        node.next.set(code, child);
-      }
-      node = child;
-    }
-    node.entries.push(entry);
-  };
+  const insert = (key: string, entry: AliasEntry) => lexicon.addAlias(key, entry);
   const keys = new Set<string>();
   for (const skill of taxonomy.skills) {
     for (const alias of skill.aliases) {
@@ -117,16 +104,7 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     }
   }
 
-  const stopPhrases = [...new Set(taxonomy.stopPhrases.map(matchForm).filter(Boolean))];
-  const maskedRanges = (lower: string): [number, number][] => {
-    const ranges: [number, number][] = [];
-    for (const phrase of stopPhrases) {
-      for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
-        ranges.push([at, at + phrase.length]);
-      }
-    }
-    return ranges;
-  };
+  for (const phrase of taxonomy.stopPhrases) lexicon.addStop(matchForm(phrase));
 
   const accepts = (entry: AliasEntry, original: string, lower: string, start: number, end: number) => {
     if (entry.needsWordEnd && isWordCode(lower.charCodeAt(end))) return false;
@@ -138,52 +116,49 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     return true;
   };
 
-  const scan = (original: string, lower: string): Hit[] => {
+  /** At each position the longest alias that fits there, unless an earlier one still covers it. */
+  const aliasHits = (original: string, lower: string, found: LexiconScan<AliasEntry>): Hit[] => {
+    const { aliasAt, aliasStart, aliasEnd } = found;
     const hits: Hit[] = [];
     let coveredUntil = 0;
-    let i = 0;
-    while (i < lower.length) {
-      let node = root.next.get(lower.charCodeAt(i));
-      if (!node) {
-        i++;
-        continue;
-      }
+    let k = 0;
+    while (k < aliasAt.length) {
+      const i = aliasStart[k] ?? 0;
       const before = lower.charCodeAt(i - 1);
       let best: Hit | undefined;
-      let j = i + 1;
-      while (node) {
-        for (const entry of node.entries) {
-          if (entry.needsWordStart && isWordCode(before)) continue;
-          if (entry.needsNonHangulBefore && isHangul(before)) continue;
-          if (!accepts(entry, original, lower, i, j)) continue;
-          // Equal lengths: an ordinary alias beats a contextual one.
-          if (
-            !best ||
-            j > best.end ||
-            (best.entry.contextual !== undefined && entry.contextual === undefined)
-          ) {
-            best = { entry, start: i, end: j };
-          }
+      // The walk lists a position's aliases from the shortest to the longest.
+      for (; k < aliasAt.length && aliasStart[k] === i; k++) {
+        const entry = aliasAt[k] as AliasEntry;
+        const j = aliasEnd[k] ?? 0;
+        if (entry.needsWordStart && isWordCode(before)) continue;
+        if (entry.needsNonHangulBefore && isHangul(before)) continue;
+        if (!accepts(entry, original, lower, i, j)) continue;
+        // Equal lengths: an ordinary alias beats a contextual one.
+        if (
+          !best ||
+          j > best.end ||
+          (best.entry.contextual !== undefined && entry.contextual === undefined)
+        ) {
+          best = { entry, start: i, end: j };
         }
-        if (j >= lower.length) break;
-        node = node.next.get(lower.charCodeAt(j));
-        j++;
       }
       if (best && best.end > coveredUntil && (best.start >= coveredUntil || startsWord(lower, best.start))) {
         hits.push(best);
         coveredUntil = best.end;
       }
-      i++;
     }
     return hits;
   };
 
   return {
-    explicitSkills(text, extraMasked = [], cleaned = false) {
+    explicitSkills(text, extraMasked = [], cleaned = false, given) {
       const original = cleaned ? text : cleanText(text);
-      const lower = lowerSameLength(original);
-      const masked = [...maskedRanges(lower), ...extraMasked.map((m): [number, number] => [m.start, m.end])];
-      const hits = scan(original, lower).filter(
+      // A walk given along was made over this text in lower case, which keeps its length.
+      const reuse = given !== undefined && given.text.length === original.length;
+      const lower = reuse ? given.text : lowerSameLength(original);
+      const found = reuse ? given : lexicon.scan(lower);
+      const masked = [...found.stops, ...extraMasked.map((m): [number, number] => [m.start, m.end])];
+      const hits = aliasHits(original, lower, found).filter(
         (hit) => !masked.some(([from, to]) => hit.start < to && hit.end > from),
       );
       const plainTech = hits.some(
