@@ -105,6 +105,28 @@ describe('JVM frameworks', () => {
   });
 });
 
+describe('names as postings write them', () => {
+  it('a version glued to a name is still the name', () => {
+    expect(named('React18 경험')).toContain('react');
+    expect(named('Java17 이상, Spring Boot3.x')).toEqual(expect.arrayContaining(['java', 'spring-boot']));
+    expect(named('Node18 환경')).toContain('nodejs');
+    expect(named('Log4j 취약점 대응')).not.toContain('logging');
+    expect(named('Javas 개발')).not.toContain('java');
+  });
+
+  it('a name that is also a word counts before 기반, 환경 or 개발', () => {
+    expect(named('Node 환경에서의 개발 경험')).toContain('nodejs');
+    expect(named('Go 기반 서버 개발')).toContain('go');
+    expect(named('Swift로 개발해 본 경험')).toContain('swift');
+    expect(named('트리의 Node 구조 이해')).not.toContain('nodejs');
+  });
+
+  it('Kotlin Coroutine names Kotlin too; RTK Query is Redux', () => {
+    expect(named('Kotlin Coroutine 사용 경험')).toEqual(expect.arrayContaining(['kotlin', 'coroutines']));
+    expect(named('RTK Query 사용 경험')).toContain('redux');
+  });
+});
+
 describe('implications hold in every posting', () => {
   const all = (text: string) => normalizer.normalizeItem(text, 'required').skills.map((s) => s.id);
 

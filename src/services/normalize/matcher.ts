@@ -11,6 +11,8 @@ export interface AliasEntry {
   needsWordStart: boolean;
   needsWordEnd: boolean;
   needsNonHangulBefore: boolean;
+  /** A version may be glued on (React18, Java17, Vue3.x): a name of three letters or more ending in one. */
+  versionMayFollow: boolean;
 }
 
 interface Hit {
@@ -20,11 +22,13 @@ interface Hit {
 }
 
 const HANGUL_SPACE = /([\uac00-\ud7a3]) (?=[\uac00-\ud7a3])/g;
-/** Words after a name that show it is the technology: Go 언어, Excel 활용 능력, Swift 사용 경험. */
+/** Words after a name that show it is the technology: Go 언어, Excel 활용 능력, Swift 사용 경험, Node 환경. */
 const TECH_WORD_AFTER =
-  /^\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library|(?:을|를)?\s?(?:활용|사용|다루|능숙|숙련)|skills?\b|proficiency)/i;
+  /^(?:\d{1,4}(?:\.(?:\d{1,3}|x))*)?\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library|(?:을|를)?\s?(?:활용|사용|다루|능숙|숙련)|skills?\b|proficiency|(?:의\s?)?(?:기반|환경)|(?:으?로\s?)?(?:개발|서버)|developer|development|server\b)/i;
 const CONTEXT_REJECT_AFTER = /^(?:&|'|’|-\s?level|\s?레벨|\s?level)/i;
 const CONTEXT_REJECT_BEFORE = /let['’]?s\s*$/i;
+/** A version number glued to a name: 18, 17, 3.2, 2.x; a letter after it makes it part of another word. */
+const VERSION = /^\d{1,4}(?:\.(?:\d{1,3}|x))*(?![a-z_])/;
 /** Categories whose names show a bullet is about technology, so a word like Go or Express there is the tech. */
 const TECH_CATEGORIES = new Set<CategoryId>([
   'language',
@@ -51,6 +55,7 @@ function aliasEntry(skillId: string, key: string, spelling?: string): AliasEntry
     needsWordStart: isWordCode(first),
     needsWordEnd: isWordCode(last),
     needsNonHangulBefore: key.length === 1 && isHangul(first),
+    versionMayFollow: key.length >= 3 && last >= 0x61 && last <= 0x7a,
   };
 }
 
@@ -107,7 +112,9 @@ export function createMatcher(
   for (const phrase of taxonomy.stopPhrases) lexicon.addStop(matchForm(phrase));
 
   const accepts = (entry: AliasEntry, original: string, lower: string, start: number, end: number) => {
-    if (entry.needsWordEnd && isWordCode(lower.charCodeAt(end))) return false;
+    if (entry.needsWordEnd && isWordCode(lower.charCodeAt(end))) {
+      if (!entry.versionMayFollow || !VERSION.test(lower.slice(end, end + 12))) return false;
+    }
     if (entry.contextual !== undefined) {
       if (original.slice(start, end) !== entry.contextual) return false;
       if (CONTEXT_REJECT_AFTER.test(original.slice(end, end + 8))) return false;
