@@ -121,6 +121,21 @@ describe('names as postings write them', () => {
     expect(named('트리의 Node 구조 이해')).not.toContain('nodejs');
   });
 
+  it('names inside a phrase about open-source tools still count', () => {
+    const skills = named('오픈소스 워크플로 프레임워크(Airflow, Kubeflow 등) 활용 경험');
+    expect(skills).toEqual(expect.arrayContaining(['airflow', 'kubeflow']));
+    expect(skills).not.toContain('open-source');
+  });
+
+  it('spellings and short forms postings use', () => {
+    expect(named('Next/Nuxt 기반 SSR 경험')).toEqual(expect.arrayContaining(['nextjs', 'nuxtjs']));
+    expect(named('RDBS 사용 경험')).toContain('rdbms');
+    expect(named('도큐먼트 기반 데이터베이스 사용 경험')).toContain('nosql');
+    expect(named('Django Model 설계 경험')).toEqual(expect.arrayContaining(['django-orm', 'django']));
+    expect(named('메시지 기반 아키텍처 경험')).toContain('message-queue');
+    expect(named('분산 캐시 적용 경험')).toEqual(expect.arrayContaining(['distributed-systems', 'caching']));
+  });
+
   it('Kotlin Coroutine names Kotlin too; RTK Query is Redux', () => {
     expect(named('Kotlin Coroutine 사용 경험')).toEqual(expect.arrayContaining(['kotlin', 'coroutines']));
     expect(named('RTK Query 사용 경험')).toContain('redux');
