@@ -319,6 +319,23 @@ describe('import and export on the command line', () => {
     expect(listed.total).toBe(2);
   });
 
+  it('adds a posting identical to a stored one, and says which it repeats', async () => {
+    const env = { STORE_URL: `sqlite://${join(temp.dir, 'twins.sqlite')}` };
+    const req = file('twin.txt', '- Go 서버 개발 경험\n- MySQL');
+    const add = (text: string) =>
+      runCli(
+        ['add', '--company', '쌍둥이랩', '--role', 'backend', '--requirements-file', text, '--lang', 'en'],
+        {
+          env,
+        },
+      );
+    expect((await add(req)).stdout).not.toContain('already stored');
+    const again = await add(file('twin-again.txt', 'go 서버 개발 경험, mysql'));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('#2');
+    expect(again.stdout).toContain('The same posting is already stored as #1');
+  });
+
   it('refuses a role-needed import with one line when nothing has a role', async () => {
     const doc = file('soft.md', '## 구름다리\n\n- 자격요건\n  - 성실하고 꼼꼼한 분\n');
     const env = { STORE_URL: `sqlite://${join(temp.dir, 'soft.sqlite')}` };
