@@ -58,6 +58,15 @@ describe('the role a posting’s skills point to', () => {
     expect(mini.infer(['Django', 'Flask'], ['AWS'])?.roleId).toBe('web');
   });
 
+  it('refuses a role table whose signals name what the taxonomy does not have', () => {
+    const table = roleTableSchema.parse({
+      roles: [{ id: 'web', label: { en: 'Web', ko: '웹' }, signals: { 'no-such-skill': 2 }, aliases: [] }],
+    });
+    expect(() => createRoleInference(createNormalizer(miniTaxonomy()), table)).toThrow(
+      /role web: signals name what the taxonomy does not have: no-such-skill/,
+    );
+  });
+
   it('names only skills, groups and categories the taxonomy has', () => {
     const known = new Set([
       ...taxonomy.skills.map((s) => s.id),

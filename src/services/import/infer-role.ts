@@ -19,6 +19,18 @@ export interface RoleInference {
  */
 export function createRoleInference(normalizer: Normalizer, table: RoleTable) {
   const { minScore, ratio } = table.inference ?? DEFAULT_MARGIN;
+  const known = (ref: string) =>
+    normalizer.skill(ref) !== undefined ||
+    normalizer.group(ref) !== undefined ||
+    Object.hasOwn(normalizer.taxonomy.categories, ref);
+  for (const role of table.roles) {
+    const unknown = Object.keys(role.signals ?? {}).filter((ref) => !known(ref));
+    if (unknown.length > 0) {
+      throw new Error(
+        `roles.json: role ${role.id}: signals name what the taxonomy does not have: ${unknown.join(', ')}`,
+      );
+    }
+  }
   const profiles = table.roles
     .filter((role) => role.signals && Object.keys(role.signals).length > 0)
     .map((role) => ({ id: role.id, signals: new Map(Object.entries(role.signals ?? {})) }));
