@@ -13,6 +13,8 @@ export interface Label {
   common?: boolean;
   /** Words before the label that are not part of it (`Back - End 자격요건` → `Back - End`). */
   prefix?: string;
+  /** `자격요건 및 우대사항`, `지원자격/우대사항`: one section holding both kinds, its items marked `(우대)`. */
+  combined?: boolean;
 }
 
 const REQUIRED = [
@@ -375,6 +377,20 @@ function phraseKind(compact: string): LabelKind | undefined {
   return undefined;
 }
 
+const CONNECTOR = /^(?:및|와|과|그리고|and|또는|or)/;
+
+/** A requirement label and a preferred one written as one: `자격요건및우대사항` (compacted). */
+function isCombined(compact: string): boolean {
+  const chars = [...compact];
+  for (let cut = 2; cut <= chars.length - 2; cut++) {
+    if (fuzzyKind(chars.slice(0, cut).join('')) !== 'required') continue;
+    let rest = chars.slice(cut).join('');
+    rest = rest.replace(CONNECTOR, '');
+    if (rest && fuzzyKind(rest) === 'preferred') return true;
+  }
+  return false;
+}
+
 /** English labels that run on (`Bonus points if you have:`, `It's a plus if you have`). */
 const ENGLISH_TAIL = /(?:ifyou(?:have|are|bring|know)?|if|ifyouvegot|for)$/;
 
@@ -388,6 +404,7 @@ function classifyWords(text: string): Omit<Label, 'rest'> | undefined {
   if (!compact) return undefined;
   const kind = fuzzyKind(compact) ?? phraseKind(compact);
   if (kind) return { kind };
+  if (isCombined(compact)) return { kind: 'required', combined: true };
   if (/^[a-z]+$/.test(compact) && ENGLISH_TAIL.test(compact)) {
     const head = compact.replace(ENGLISH_TAIL, '');
     const inner = head.length >= 4 ? fuzzyKind(head) : undefined;

@@ -40,7 +40,8 @@ export function mentionsRole(text: string): boolean {
   return ROLE_WORDS.test(text);
 }
 
-const NUMBERING = /^\s*(?:\d{1,3}(?:\.\d{1,3})*(?:[.)]|\s)|[①-⑳]|\(\d{1,2}\))\s*/;
+const NUMBERING =
+  /^\s*(?:#\d{1,3}\.?\s|\d{1,2}-\d{1,2}\.?\s|\d{1,3}(?:\.\d{1,3})*(?:[.)]|\s)|[①-⑳]|\(\d{1,2}\))\s*/;
 const EMOJI = /[\p{Extended_Pictographic}\u{1f1e6}-\u{1f1ff}\ufe0f\u20e3]/gu;
 
 /** Heading text without its numbering, emoji and leftover markup: `### 1.1 무스마` → `무스마`. */

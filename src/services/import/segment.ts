@@ -1,0 +1,420 @@
+/**
+ * The second step: the token stream cut into postings. A posting is anchored on a run of requirement /
+ * preferred labels; its context is the heading path above it and the tokens since the previous posting;
+ * links right after it (before anything that names the next entry) are its trailing links. The author's
+ * summary sections are set apart, and an entry with no labels is anchored on its qualification-like list.
+ */
+import { isGenericLinkText } from './entry';
+import { inlineItems, markedKind, mergeKids } from './items';
+import {
+  decoratedLabel,
+  isBracketOnly,
+  isOtherGroup,
+  isReferenceHeading,
+  isSummaryHeading,
+  type LabelKind,
+} from './labels';
+import { squash } from './lines';
+import { mentionsRole, roleFromHeading, stripNumbering } from './role';
+import type { Token } from './tokens';
+
+export interface BodyItem {
+  kind: 'required' | 'preferred';
+  own: string;
+  kids: string[];
+  /** The bracketed group inside the section it was under (`[서버 엔지니어]`). */
+  group?: string;
+  depth: number;
+}
+
+export interface Body {
+  items: BodyItem[];
+  kinds: Set<LabelKind>;
+  /** Outermost first: the heading path, then the tokens since the previous posting. */
+  context: Token[];
+  trailing: Token[];
+  roles: string[];
+  /** Line of its first label. */
+  at: number;
+  unlabeled?: boolean;
+}
+
+export interface Segments {
+  bodies: Body[];
+  /** Line ranges (1-based, inclusive) of the author's own summaries. */
+  summaries: [number, number][];
+  /** Roles the document states before its first posting (`희망 직무: 백엔드`). */
+  documentRoles: string[];
+  /** Headings with a link whose section holds no posting (investment notes, link lists). */
+  unposted: Token[];
+  warnings: string[];
+}
+
+interface Section {
+  kind: LabelKind;
+  /** Depth of its label. */
+  depth: number;
+  min: number;
+  /** The shallowest depth of plain lines it holds: a label line or heading holds the lines after it. */
+  textMin: number;
+  /** Its items open with glyphs (`•`) in a paragraph: a line without one continues the item before. */
+  glyph?: boolean;
+  combined: boolean;
+  group?: string;
+  exclude: boolean;
+  /** Depth of the section's first item, and its latest item at that depth. */
+  base?: number;
+  last?: BodyItem;
+}
+
+const QUALIFICATION =
+  /경험|경력|이상|능력|가능|이해|지식|역량|보유|능숙|숙련|활용|우대|전공|학력|졸업|자격증|소지|관심|(?:분|자)$|experience|knowledge|ability|proficien|familiar|understanding|years?|degree/i;
+/** Words of a label: a heading holding them is about sections (`자격조건 분석`), not an entry. */
+const LABEL_WORDS = /자격|우대|요건|조건|requirement|qualification|preferred/i;
+const isAnchor = (token: Token | undefined) =>
+  token?.t === 'label' && token.label.kind !== 'other' && !token.label.common;
+const headingText = (token: Token) => (token.t === 'heading' ? stripNumbering(token.line.text) : '');
+
+/** A label that is a list item holds the items nested under it; a label line or heading, what follows. */
+const textMin = (label: Token & { t: 'label' }) => (label.min > label.depth ? label.depth : label.min);
+
+/** The body's heading path is the stack's: no heading came between. */
+const sameStack = (body: Body, stack: readonly { token: Token }[]) => {
+  const path = body.context.filter((t) => t.t === 'heading');
+  return path.length === stack.length && path.every((t, i) => t === stack[i]?.token);
+};
+
+/** The next token that is not a link, key–value or role line. */
+function nextSignificant(tokens: readonly Token[], from: number): Token | undefined {
+  for (let j = from; j < tokens.length && j < from + 4; j++) {
+    const token = tokens[j];
+    if (token && token.t !== 'link' && token.t !== 'kv' && token.t !== 'role') return token;
+  }
+  return undefined;
+}
+
+const nameLike = (text: string) =>
+  [...text].length <= 60 && !QUALIFICATION.test(text.replace(/[()[\]]/g, ''));
+
+/** An item or line right before a label at its own depth or under it: the head of the next entry. */
+function headsNextEntry(tokens: readonly Token[], i: number, depth: number, text: string): boolean {
+  for (let j = i + 1; j < tokens.length && j < i + MAX_SUBTREE; j++) {
+    const token = tokens[j];
+    if (token?.t === 'label' && token.depth > depth && isAnchor(token)) return true;
+    if (!token || !inSubtree(token, depth)) break;
+  }
+  const next = nextSignificant(tokens, i + 1);
+  return isAnchor(next) && next?.t === 'label' && next.depth === depth && nameLike(text);
+}
+
+const MAX_SUBTREE = 400;
+const inSubtree = (token: Token, depth: number) =>
+  ((token.t === 'item' || token.t === 'text' || token.t === 'label') && token.depth > depth) ||
+  token.t === 'link' ||
+  token.t === 'kv' ||
+  token.t === 'role';
+
+/** Items nested under the item at `i`. */
+const hasSubtree = (tokens: readonly Token[], i: number, depth: number) => {
+  const next = tokens[i + 1];
+  return next !== undefined && (next.t === 'item' || next.t === 'text') && next.depth > depth;
+};
+
+/** A summary heading's section holds postings when it has entry headings, tables of postings or repeats. */
+function holdsEntries(tokens: readonly Token[], i: number, level: number): boolean {
+  const seen = new Map<LabelKind, number>();
+  for (let j = i + 1; j < tokens.length; j++) {
+    const token = tokens[j];
+    if (!token) break;
+    if (token.t === 'heading') {
+      if (token.level <= level) break;
+      const text = headingText(token);
+      if (!isSummaryHeading(text) && !roleFromHeading(text)) return true;
+    }
+    if (token.t === 'card') return true;
+    if (token.t === 'label' && isAnchor(token)) {
+      const count = (seen.get(token.label.kind) ?? 0) + 1;
+      if (count > 1) return true;
+      seen.set(token.label.kind, count);
+    }
+  }
+  return false;
+}
+
+export function segment(tokens: readonly Token[], lastLine: number): Segments {
+  const out: Segments = { bodies: [], summaries: [], documentRoles: [], unposted: [], warnings: [] };
+  const stack: { token: Token & { t: 'heading' }; bodies: number }[] = [];
+  let between: Token[] = [];
+  let cur: Body | undefined;
+  let last: Body | undefined;
+  let section: Section | undefined;
+  /** A summary (or reference list) being passed over: its start line and the heading level that ends it. */
+  let skip: { from: number; level: number; record: boolean; min?: number } | undefined;
+
+  const endBody = () => {
+    if (cur) {
+      out.bodies.push(cur);
+      last = cur;
+      for (const entry of stack) entry.bodies++;
+    }
+    cur = undefined;
+    section = undefined;
+  };
+  /** Leading links of what came after the last posting are its trailing links, when it has none. */
+  const takeTrailing = () => {
+    let n = 0;
+    while (n < between.length) {
+      const token = between[n];
+      const trailing =
+        (token?.t === 'link' &&
+          token.line.links.every(
+            (l) => !l.text || isGenericLinkText(l.text) || /^(?:https?:|www\.)/i.test(l.text),
+          )) ||
+        (token?.t === 'kv' && token.key === 'url');
+      if (!trailing) break;
+      n++;
+    }
+    if (n > 0 && last) last.trailing.push(...between.slice(0, n));
+    between = between.slice(n);
+  };
+  const freeItems = () => between.filter((t) => t.t === 'item' || (t.t === 'text' && t.line.bullet));
+  /** An entry heading whose section ends with no posting: its qualification-like list, unlabeled. */
+  const closeHeading = (entry: { token: Token & { t: 'heading' }; bodies: number }) => {
+    if (entry.bodies > 0) return;
+    const items = freeItems();
+    const inner = stack[stack.length - 1] === entry;
+    const qualified = items.filter(
+      (t) => t.t !== 'heading' && 'line' in t && QUALIFICATION.test(t.line.text),
+    );
+    const heading = entry.token.line.text;
+    const entryLike = [...heading].length <= 40 && !/[.:：]\s*$/.test(heading) && !LABEL_WORDS.test(heading);
+    if (inner && entryLike && items.length >= 3 && qualified.length * 2 >= items.length) {
+      const body: Body = {
+        items: [],
+        kinds: new Set(),
+        context: [...stack.map((e) => e.token), ...between.filter((t) => !items.includes(t))],
+        trailing: [],
+        roles: [],
+        at: items[0]?.at ?? entry.token.at,
+        unlabeled: true,
+      };
+      const list: Section = {
+        kind: 'required',
+        depth: -1,
+        min: 0,
+        textMin: 0,
+        combined: true,
+        exclude: false,
+      };
+      for (const t of items) if ('line' in t && 'depth' in t) addItem(body, t.line.text, t.depth, list);
+      if (body.items.length > 0) {
+        out.bodies.push(body);
+        for (const e of stack) e.bodies++;
+        between = [];
+        return;
+      }
+    }
+    if (entry.token.line.links.some((l) => /^https?:\/\//i.test(l.url))) out.unposted.push(entry.token);
+  };
+  const popTo = (level: number) => {
+    while (stack.length > 0 && (stack[stack.length - 1]?.token.level ?? 0) >= level) {
+      const entry = stack[stack.length - 1];
+      if (entry) closeHeading(entry);
+      stack.pop();
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    if (skip) {
+      const ends =
+        (token.t === 'heading' && token.level <= skip.level) ||
+        (token.t === 'close' && token.level <= skip.level) ||
+        (skip.min !== undefined &&
+          (token.t === 'rule' ||
+            (token.t === 'label' && !token.label.common) ||
+            ((token.t === 'item' || token.t === 'text') && token.depth < skip.min)));
+      if (!ends) continue;
+      if (skip.record) out.summaries.push([skip.from, token.at - 1]);
+      skip = undefined;
+    }
+    switch (token.t) {
+      case 'heading': {
+        endBody();
+        takeTrailing();
+        const text = headingText(token);
+        if (isGenericLinkText(text)) break;
+        popTo(token.level);
+        between = [];
+        const title = token.level === 1 && i === tokens.findIndex((t) => t.t === 'heading');
+        if (!title && isReferenceHeading(text)) {
+          skip = { from: token.at, level: token.level, record: false };
+          break;
+        }
+        const decorated = decoratedLabel(text);
+        const summary =
+          (isSummaryHeading(text) || (decorated?.prefix !== undefined && mentionsRole(decorated.prefix))) &&
+          !token.line.links.some((l) => /^https?:/i.test(l.url));
+        if (!title && summary && !holdsEntries(tokens, i, token.level)) {
+          skip = { from: token.at, level: token.level, record: true };
+          break;
+        }
+        stack.push({ token, bodies: 0 });
+        break;
+      }
+      case 'label': {
+        const { label } = token;
+        if (label.common && (!cur || cur.items.length > 0)) {
+          endBody();
+          skip = { from: token.at, level: 0, record: true, min: token.min };
+          break;
+        }
+        if (label.kind === 'other') {
+          if (cur)
+            section = {
+              kind: 'other',
+              depth: token.depth,
+              min: token.min,
+              textMin: textMin(token),
+              combined: false,
+              exclude: true,
+            };
+          else between.push(token);
+          break;
+        }
+        const open = cur?.items.some((item) => item.kind === label.kind);
+        if (!cur || open) {
+          endBody();
+          takeTrailing();
+          if (between.length === 0 && last?.kinds.has(label.kind) && sameStack(last, stack)) {
+            // `우대사항` again with nothing naming another entry: a stray copy, not a posting of its own.
+            out.warnings.push(
+              `line ${token.at}: a second section with nothing naming its entry was not imported`,
+            );
+            skip = { from: token.at, level: 0, record: false, min: token.min };
+            break;
+          }
+          cur = {
+            items: [],
+            kinds: new Set(),
+            context: [...stack.map((e) => e.token), ...between],
+            trailing: [],
+            roles: [],
+            at: token.at,
+          };
+          between = [];
+        }
+        cur.kinds.add(label.kind);
+        section = {
+          kind: label.kind,
+          depth: token.depth,
+          min: token.min,
+          textMin: textMin(token),
+          combined: label.combined === true,
+          exclude: false,
+        };
+        if (label.rest)
+          for (const text of inlineItems(label.rest)) addItem(cur, text, token.min, section, true);
+        break;
+      }
+      case 'item':
+      case 'text': {
+        const line = token.line;
+        const inSection =
+          cur && section && token.depth >= (token.t === 'text' ? section.textMin : section.min);
+        const heads = headsNextEntry(tokens, i, token.depth, line.text);
+        if (inSection && cur && section && !heads) {
+          if (token.t === 'text' && line.strongOnly && !isBracketOnly(line.text) && !line.bullet) {
+            // A bold line inside a section: the next entry's name unless a group follows it.
+          } else {
+            readItem(cur, section, token.depth, line.text, line.bullet);
+            break;
+          }
+        }
+        if (cur && section?.kind === 'other' && token.depth >= section.min) break;
+        if (
+          cur &&
+          section &&
+          !heads &&
+          token.t === 'item' &&
+          token.depth === section.depth &&
+          hasSubtree(tokens, i, token.depth)
+        ) {
+          // `- 주요기술` among the labels, with items of its own: a section this posting does not read.
+          section = {
+            ...section,
+            kind: 'other',
+            min: token.depth + 1,
+            textMin: token.depth + 1,
+            exclude: true,
+          };
+          break;
+        }
+        endBody();
+        between.push(token);
+        break;
+      }
+      case 'role':
+        if (cur) cur.roles.push(...token.roles);
+        else if (out.bodies.length === 0 && stack.every((e) => e.token.level === 1))
+          out.documentRoles.push(...token.roles);
+        else between.push(token);
+        break;
+      case 'rule':
+      case 'close':
+        endBody();
+        takeTrailing();
+        if (token.t === 'close') popTo(token.level);
+        break;
+      default:
+        endBody();
+        between.push(token);
+    }
+  }
+  if (skip?.record) out.summaries.push([skip.from, lastLine]);
+  endBody();
+  takeTrailing();
+  popTo(0);
+  return out;
+}
+
+/** An item of the section open: a group heading (`[서버 엔지니어]`), excluded, or added. */
+function readItem(body: Body, section: Section, depth: number, text: string, bullet: boolean) {
+  if (isBracketOnly(text) || (/^\s*[[【].+[\]】]\s*$/.test(text) && [...text].length <= 40)) {
+    const name = squash(text.replace(/[[\]【】:：]/g, ' '));
+    section.exclude = section.kind === 'other' || isOtherGroup(text);
+    section.group = name;
+    section.base = undefined;
+    section.last = undefined;
+    return;
+  }
+  if (section.exclude || section.kind === 'other') return;
+  if (section.glyph && !bullet && section.last) {
+    section.last.own = squash(`${section.last.own} ${text}`);
+    return;
+  }
+  if (bullet) section.glyph = true;
+  addItem(body, text, depth, section);
+}
+
+function addItem(body: Body, raw: string, depth: number, section: Section, inline = false) {
+  const text = squash(raw);
+  if (!text) return;
+  section.base ??= depth;
+  const previous = section.last;
+  if (!inline && previous && depth > section.base) {
+    // Nested under the item before: `언어` then `Java, Kotlin`.
+    previous.kids.push(text);
+    return;
+  }
+  const marked = section.combined ? markedKind(text) : undefined;
+  const kind = marked?.kind === 'preferred' || section.kind === 'preferred' ? 'preferred' : 'required';
+  const item: BodyItem = { kind, own: marked?.text || text, kids: [], depth };
+  if (section.group) item.group = section.group;
+  body.items.push(item);
+  section.last = item;
+}
+
+/** The text of an item with what was nested under it. */
+export const itemText = (item: BodyItem) => mergeKids(item.own, item.kids);
