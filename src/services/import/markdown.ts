@@ -116,6 +116,38 @@ function positionHeadings(bodies: readonly Body[], isGrouping: (token: HeadingTo
   return out;
 }
 
+const isWebLink = (url: string) => /^https?:\/\//i.test(url);
+
+/**
+ * What names an entry but gave no posting its company, title or link: a linked heading over investment
+ * notes, a list of company links, a card of `회사:` and `링크:` lines with no sections.
+ */
+function unposted(seen: readonly Token[], used: ReadonlySet<Token>): SkippedEntry[] {
+  const out: SkippedEntry[] = [];
+  seen.forEach((token, i) => {
+    if (used.has(token)) return;
+    if (token.t === 'kv' && token.key === 'company' && token.value) {
+      const next = seen.slice(i + 1, i + 4).find((t) => t.t === 'kv' && t.key === 'url' && !used.has(t));
+      const url = next?.t === 'kv' ? /https?:\/\/\S+/.exec(next.value)?.[0] : undefined;
+      out.push({ company: token.value, ...(url ? { url } : {}), line: token.at, reason: 'no-sections' });
+      return;
+    }
+    if (token.t !== 'heading' && token.t !== 'link' && token.t !== 'item') return;
+    const links = token.line.links;
+    // `## [가람증권]()`: a link left empty still marks the entry.
+    if (!links.some((l) => isWebLink(l.url)) && !(links.length > 0 && links.every((l) => l.url === ''))) return;
+    const name = headName(token.line);
+    if (!name.company) return;
+    out.push({
+      company: name.company,
+      ...(name.url ? { url: name.url } : {}),
+      line: token.at,
+      reason: 'no-sections',
+    });
+  });
+  return out;
+}
+
 const unique = (texts: readonly (string | undefined)[]) => [
   ...new Set(texts.map((t) => t?.trim()).filter((t): t is string => !!t)),
 ];
@@ -143,10 +175,12 @@ export function extractPostings(source: string, options: ExtractOptions): Extrac
   const explicit = options.role?.trim();
   const postings: ParsedPosting[] = [];
   const skipped: SkippedEntry[] = [];
-  const warnings: string[] = [...segments.warnings];
+  const warnings: string[] = [];
 
+  const used = new Set<Token>();
   for (const body of segments.bodies) {
     const slots = fillSlots(body, many ? titleToken : undefined, positions);
+    for (const token of [...slots.used, ...body.trailing]) used.add(token);
     if (body.items.length === 0) {
       skipped.push({
         ...(slots.company ? { company: slots.company } : {}),
@@ -162,13 +196,14 @@ export function extractPostings(source: string, options: ExtractOptions): Extrac
     }
     for (const part of splitPositions(body)) {
       const postingTitle = part.title ?? slots.title;
-      const roles = explicit
+          const roles = explicit
         ? [explicit]
         : unique([
-            part.title && mentionsRole(part.title) ? part.title : undefined,
-            ...slots.roles,
+            ...slots.roles.slice(0, slots.title && slots.roles.at(-1) === slots.title ? -1 : undefined),
             ...body.roles,
             ...documentRoles,
+            part.title && mentionsRole(part.title) ? part.title : undefined,
+            postingTitle && mentionsRole(postingTitle) ? postingTitle : undefined,
           ]);
       postings.push({
         company: slots.company ?? UNKNOWN_COMPANY,
@@ -183,16 +218,7 @@ export function extractPostings(source: string, options: ExtractOptions): Extrac
       });
     }
   }
-  for (const token of segments.unposted) {
-    if (token.t !== 'heading') continue;
-    const name = headName(token.line);
-    skipped.push({
-      ...(name.company ? { company: name.company } : {}),
-      ...(name.url ? { url: name.url } : {}),
-      line: token.at,
-      reason: 'no-sections',
-    });
-  }
+  skipped.push(...unposted(segments.seen, used));
   const summaries = segments.summaries
     .map(([from, to]) =>
       lines

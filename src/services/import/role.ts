@@ -3,41 +3,42 @@
  * of numbering and decoration); resolving it against the role table is the caller's job.
  */
 
+import { loadRoles } from '../taxonomy/load';
+import type { RoleTable } from '../taxonomy/schema';
 import { decoratedLabel } from './labels';
 
-const ROLE_WORDS = new RegExp(
-  [
-    '백\\s*[엔앤]드',
-    '프[론런]트',
-    '서버',
-    '풀\\s*스택',
-    '데이터\\s*(?:엔지니어|사이언티스트|분석)',
-    '게임',
-    '클라이언트',
-    '안드로이드',
-    '모바일',
-    '머신\\s*러닝',
-    '딥\\s*러닝',
-    '인공\\s*지능',
-    '컴퓨터\\s*비전',
-    '임베디드',
-    '보안',
-    '인프라',
-    '데브\\s*옵스',
-    '웹\\s*개발',
-    '개발자',
-    '엔지니어',
-    '(?<![a-z])(?:back|front)\\s*-?\\s*end(?![a-z])',
-    '(?<![a-z])(?:backend|frontend|server|devops|mlops|sre|full\\s*-?\\s*stack|fullstack|ios|android|mobile|' +
-      'game|unity|unreal|embedded|security|infra(?:structure)?|data|ai|ml|machine learning|deep learning|' +
-      'computer vision|vision|developer|engineer|programmer|scientist|qa)(?![a-z])',
-  ].join('|'),
-  'i',
-);
+/** Words that name a job whatever the role: `개발자`, `엔지니어`, `developer`. */
+const JOB_WORDS_ANY = ['개발자', '엔지니어', 'developer', 'engineer', 'programmer', 'scientist'];
+/** What may follow a Korean role word inside one word: `서버개발`, `게임클라이언트` (not `게임즈`). */
+const KOREAN_TAIL = '(?=$|[^\\uac00-\\ud7a3]|개발|엔지니어|프로그래머|클라이언트|직무|직군|분야|포지션|팀|파트|담당)';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pattern for every role word of the role table (its aliases), longest first. */
+export function roleWordPattern(table: RoleTable): RegExp {
+  const words = new Set<string>(JOB_WORDS_ANY);
+  for (const role of table.roles)
+    for (const alias of role.aliases) {
+      const word = alias.toLowerCase().trim();
+      // Two-letter abbreviations (`be`, `fe`, `pm`) are words of English too; only a few are kept.
+      if (/^[a-z]{1,2}$/.test(word) && !['ai', 'ml', 'qa'].includes(word)) continue;
+      words.add(word);
+    }
+  const parts = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => {
+      const body = word.split(/\s+/).map(escape).join('\\s*');
+      return /[\uac00-\ud7a3]$/.test(word) ? `${body}${KOREAN_TAIL}` : `(?<![a-z0-9])${body}(?![a-z0-9])`;
+    });
+  return new RegExp(parts.join('|'), 'i');
+}
+
+let roleWords: RegExp | undefined;
 
 /** Does the text name a kind of job (백엔드, Back - End, DevOps, 게임 클라이언트, Data engineer …)? */
 export function mentionsRole(text: string): boolean {
-  return ROLE_WORDS.test(text);
+  roleWords ??= roleWordPattern(loadRoles());
+  return roleWords.test(text);
 }
 
 const NUMBERING =

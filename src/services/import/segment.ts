@@ -45,9 +45,8 @@ export interface Segments {
   summaries: [number, number][];
   /** Roles the document states before its first posting (`희망 직무: 백엔드`). */
   documentRoles: string[];
-  /** Headings with a link whose section holds no posting (investment notes, link lists). */
-  unposted: Token[];
-  warnings: string[];
+  /** Tokens read as context (headings, lines between postings): what names an entry with no posting. */
+  seen: Token[];
 }
 
 interface Section {
@@ -77,12 +76,6 @@ const headingText = (token: Token) => (token.t === 'heading' ? stripNumbering(to
 
 /** A label that is a list item holds the items nested under it; a label line or heading, what follows. */
 const textMin = (label: Token & { t: 'label' }) => (label.min > label.depth ? label.depth : label.min);
-
-/** The body's heading path is the stack's: no heading came between. */
-const sameStack = (body: Body, stack: readonly { token: Token }[]) => {
-  const path = body.context.filter((t) => t.t === 'heading');
-  return path.length === stack.length && path.every((t, i) => t === stack[i]?.token);
-};
 
 /** The next token that is not a link, key–value or role line. */
 function nextSignificant(tokens: readonly Token[], from: number): Token | undefined {
@@ -142,7 +135,7 @@ function holdsEntries(tokens: readonly Token[], i: number, level: number): boole
 }
 
 export function segment(tokens: readonly Token[], lastLine: number): Segments {
-  const out: Segments = { bodies: [], summaries: [], documentRoles: [], unposted: [], warnings: [] };
+  const out: Segments = { bodies: [], summaries: [], documentRoles: [], seen: [] };
   const stack: { token: Token & { t: 'heading' }; bodies: number }[] = [];
   let between: Token[] = [];
   let cur: Body | undefined;
@@ -161,6 +154,10 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
     section = undefined;
   };
   /** Leading links of what came after the last posting are its trailing links, when it has none. */
+  const note = (token: Token) => {
+    between.push(token);
+    out.seen.push(token);
+  };
   const takeTrailing = () => {
     let n = 0;
     while (n < between.length) {
@@ -192,7 +189,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
       const body: Body = {
         items: [],
         kinds: new Set(),
-        context: [...stack.map((e) => e.token), ...between.filter((t) => !items.includes(t))],
+        context: [...path(), ...between.filter((t) => !items.includes(t))],
         trailing: [],
         roles: [],
         at: items[0]?.at ?? entry.token.at,
@@ -214,14 +211,25 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         return;
       }
     }
-    if (entry.token.line.links.some((l) => /^https?:\/\//i.test(l.url))) out.unposted.push(entry.token);
   };
+  /**
+   * `- ## 백엔드` then `## [회사](…)` entries at the same level: a role heading with no posting of its own
+   * names the role of the entries after it, until another role heading or a higher heading.
+   */
+  let roleGroup: (Token & { t: 'heading' }) | undefined;
   const popTo = (level: number) => {
+    if (roleGroup && roleGroup.level > level) roleGroup = undefined;
     while (stack.length > 0 && (stack[stack.length - 1]?.token.level ?? 0) >= level) {
       const entry = stack[stack.length - 1];
       if (entry) closeHeading(entry);
       stack.pop();
+      if (entry && entry.bodies === 0 && entry.token.line.links.length === 0 && roleFromHeading(headingText(entry.token)))
+        roleGroup = entry.token;
     }
+  };
+  const path = () => {
+    const headings = stack.map((e) => e.token);
+    return roleGroup && !headings.includes(roleGroup) ? [roleGroup, ...headings] : headings;
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -233,7 +241,9 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         (token.t === 'close' && token.level <= skip.level) ||
         (skip.min !== undefined &&
           (token.t === 'rule' ||
-            (token.t === 'label' && !token.label.common) ||
+            token.t === 'heading' ||
+            token.t === 'card' ||
+            token.t === 'label' ||
             ((token.t === 'item' || token.t === 'text') && token.depth < skip.min)));
       if (!ends) continue;
       if (skip.record) out.summaries.push([skip.from, token.at - 1]);
@@ -243,6 +253,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
       case 'heading': {
         endBody();
         takeTrailing();
+        last = undefined;
         const text = headingText(token);
         if (isGenericLinkText(text)) break;
         popTo(token.level);
@@ -260,7 +271,9 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
           skip = { from: token.at, level: token.level, record: true };
           break;
         }
+        if (token.line.links.length === 0 && roleFromHeading(text)) roleGroup = undefined;
         stack.push({ token, bodies: 0 });
+        out.seen.push(token);
         break;
       }
       case 'label': {
@@ -280,29 +293,12 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
               combined: false,
               exclude: true,
             };
-          else between.push(token);
+          else note(token);
           break;
         }
-        const open = cur?.items.some((item) => item.kind === label.kind);
-        if (!cur || open) {
-          endBody();
+        if (!cur) {
           takeTrailing();
-          if (between.length === 0 && last?.kinds.has(label.kind) && sameStack(last, stack)) {
-            // `우대사항` again with nothing naming another entry: a stray copy, not a posting of its own.
-            out.warnings.push(
-              `line ${token.at}: a second section with nothing naming its entry was not imported`,
-            );
-            skip = { from: token.at, level: 0, record: false, min: token.min };
-            break;
-          }
-          cur = {
-            items: [],
-            kinds: new Set(),
-            context: [...stack.map((e) => e.token), ...between],
-            trailing: [],
-            roles: [],
-            at: token.at,
-          };
+          cur = { items: [], kinds: new Set(), context: [...path(), ...between], trailing: [], roles: [], at: token.at };
           between = [];
         }
         cur.kinds.add(label.kind);
@@ -352,24 +348,25 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
           break;
         }
         endBody();
-        between.push(token);
+        note(token);
         break;
       }
       case 'role':
         if (cur) cur.roles.push(...token.roles);
         else if (out.bodies.length === 0 && stack.every((e) => e.token.level === 1))
           out.documentRoles.push(...token.roles);
-        else between.push(token);
+        else note(token);
         break;
       case 'rule':
       case 'close':
         endBody();
         takeTrailing();
+        last = undefined;
         if (token.t === 'close') popTo(token.level);
         break;
       default:
         endBody();
-        between.push(token);
+        note(token);
     }
   }
   if (skip?.record) out.summaries.push([skip.from, lastLine]);

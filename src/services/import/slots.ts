@@ -19,6 +19,8 @@ export interface Slots {
   line: number;
   /** Nothing in the context named anything: requirements outside any entry. */
   orphan: boolean;
+  /** The context tokens that gave a slot. */
+  used: Token[];
 }
 
 interface HeadName {
@@ -97,6 +99,7 @@ interface Candidate {
   /** A heading, card, key–value line, or a linked or bold name. */
   strong: boolean;
   at: number;
+  token?: Token;
 }
 
 const cleanName = (text: string) => text.replace(HEADCOUNT, '').trim();
@@ -160,7 +163,12 @@ function candidate(
         return name.url ? { url: name.url, strong: false, at: token.at } : undefined;
       const company = cleanName(name.company);
       const url = name.url;
-      if (!name.linked && !name.title && (looksLikeJobTitle(company) || roleFromHeading(company))) {
+      const group = name.linked ? undefined : roleFromHeading(text);
+      // `## Front - End 채용공고`, `#### 백엔드 개발자 (python)`: a role or a position, not a company.
+      if (group && (!name.title || mentionsRole(company))) {
+        return { title: cleanName(text), role: group, ...(url ? { url } : {}), strong, at: token.at };
+      }
+      if (!name.title && looksLikeJobTitle(company)) {
         const role = roleFromHeading(company);
         return { title: company, ...(role ? { role } : {}), ...(url ? { url } : {}), strong, at: token.at };
       }
@@ -187,35 +195,43 @@ export function fillSlots(
   documentTitle: Token | undefined,
   positions: ReadonlySet<Token> = new Set(),
 ): Slots {
-  const candidates = body.context
-    .map((token) => candidate(token, documentTitle, positions))
-    .filter((c): c is Candidate => c !== undefined)
-    .reverse();
+  const candidates: Candidate[] = [];
+  for (const token of body.context) {
+    const found = candidate(token, documentTitle, positions);
+    if (found) candidates.unshift({ ...found, token });
+  }
   const strongAt = candidates.findIndex((c) => c.company && c.strong);
   const companyAt = strongAt >= 0 ? strongAt : candidates.findIndex((c) => c.company);
   const near = companyAt >= 0 ? candidates.slice(0, companyAt + 1) : candidates;
   const far = companyAt >= 0 ? candidates.slice(companyAt + 1) : [];
   const named = companyAt >= 0 ? candidates[companyAt] : undefined;
+  const used: Token[] = [];
+  const use = (c: Candidate | undefined) => {
+    if (c?.token && !used.includes(c.token)) used.push(c.token);
+  };
+  use(named);
   let title = named?.title;
-  for (const c of near) if (!title && c !== named && c.title && !c.company) title = c.title;
-  let url = near.find((c) => c.url)?.url;
+  if (!title) {
+    const position = near.find((c) => c !== named && c.title && !c.company);
+    title = position?.title;
+    use(position);
+  }
+  const linked = near.find((c) => c.url);
+  let url = linked?.url;
+  use(linked);
   for (const token of body.trailing) {
     if (url) break;
-    url =
-      candidate(token, undefined, positions)?.url ??
-      (token.t === 'link' ? token.line.links[0]?.url : undefined);
+    url = candidate(token, undefined, positions)?.url ?? (token.t === 'link' ? token.line.links[0]?.url : undefined);
   }
+  // The document's grouping first (`## Backend` above the entry), the posting's own title last.
   const roles: string[] = [];
-  const own = titleRole(title);
-  if (own) roles.push(own);
-  for (const c of near) if (c.role) roles.push(c.role);
+  for (const c of near) if (c.role && c.title !== title) roles.push(c.role);
   for (const c of far) {
-    if (c.role) roles.push(c.role);
-    else if (c.title) {
-      const role = titleRole(c.title);
-      if (role) roles.push(role);
-    }
+    const role = c.role ?? titleRole(c.title);
+    if (role) roles.push(role);
   }
+  const own = titleRole(title);
+  if (title && own) roles.push(title);
   const at = named?.at ?? near.find((c) => c.title)?.at ?? body.at;
   return {
     ...(named?.company ? { company: named.company } : {}),
@@ -224,5 +240,6 @@ export function fillSlots(
     roles,
     line: at,
     orphan: candidates.length === 0 && body.context.length === 0,
+    used,
   };
 }

@@ -106,7 +106,7 @@ function lowerList(list: List, depth: number, lw: Lowering, nesting: number) {
         });
       }
     }
-    lowerBlocks(kids, depth + 1, lw, nesting + 1);
+    lowerBlocks(kids, depth, lw, nesting + 1);
   }
 }
 
