@@ -7,7 +7,7 @@ import { type DetailsMarks, noDetails } from './details';
 import { isJobBoardText } from './entry';
 import type { ParseBudget } from './mdast';
 import { looksLikeJobTitle, mentionsRole, roleFromHeading, stripNumbering } from './role';
-import { type Body, type BodyItem, itemText, segment } from './segment';
+import { type Body, type BodyItem, itemText, segment, titleOf } from './segment';
 import { fillSlots, headName } from './slots';
 import { type Token, tokenize } from './tokens';
 
@@ -157,10 +157,8 @@ export function extractPostings(source: string, options: ExtractOptions): Extrac
   const tokens = tokenize(source, options.budget, options.details ?? noDetails());
   const lines = source.split('\n');
   const segments = segment(tokens, lines.length);
-  const firstHeading = tokens.find((t) => t.t === 'heading');
-  const titleToken: Token | undefined =
-    firstHeading?.t === 'heading' && firstHeading.level === 1 ? firstHeading : undefined;
-  const title = titleToken?.t === 'heading' ? stripNumbering(titleToken.line.text) : undefined;
+  const titleToken = titleOf(tokens);
+  const title = titleToken ? stripNumbering(titleToken.line.text) : undefined;
   const many = segments.bodies.length > 1;
   const grouping = (token: HeadingToken) => {
     const text = stripNumbering(token.line.text);

@@ -90,12 +90,19 @@ const nameLike = (text: string) =>
   [...text].length <= 60 && !QUALIFICATION.test(text.replace(/[()[\]]/g, ''));
 
 /** An item or line right before a label at its own depth or under it: the head of the next entry. */
-function headsNextEntry(tokens: readonly Token[], i: number, depth: number, text: string): boolean {
+function headsNextEntry(
+  tokens: readonly Token[],
+  i: number,
+  depth: number,
+  text: string,
+  sibling: boolean,
+): boolean {
   for (let j = i + 1; j < tokens.length && j < i + MAX_SUBTREE; j++) {
     const token = tokens[j];
     if (token?.t === 'label' && token.depth > depth && isAnchor(token)) return true;
     if (!token || !inSubtree(token, depth)) break;
   }
+  if (!sibling) return false;
   const next = nextSignificant(tokens, i + 1);
   return isAnchor(next) && next?.t === 'label' && next.depth === depth && nameLike(text);
 }
@@ -134,7 +141,28 @@ function holdsEntries(tokens: readonly Token[], i: number, level: number): boole
   return false;
 }
 
+const isWebLink = (url: string) => /^https?:\/\//i.test(url);
+
+/** A link that names nothing: `[공고 보기](…)`, a bare address, a `링크:` line. */
+const isLoneLink = (token: Token | undefined) =>
+  (token?.t === 'link' &&
+    token.line.links.every((l) => !l.text || isGenericLinkText(l.text) || /^(?:https?:|www\.)/i.test(l.text))) ||
+  (token?.t === 'kv' && token.key === 'url');
+
+const hasLink = (body: Body) =>
+  [...body.context, ...body.trailing].some(
+    (t) =>
+      'line' in t &&
+      !(t.t === 'heading' && t.level === 1) &&
+      (t.line.links.some((l) => isWebLink(l.url)) || (t.t === 'kv' && t.key === 'url')),
+  );
+
+/** The document's `# title`: its first level-1 heading. */
+export const titleOf = (tokens: readonly Token[]) =>
+  tokens.find((t): t is Token & { t: 'heading' } => t.t === 'heading' && t.level === 1);
+
 export function segment(tokens: readonly Token[], lastLine: number): Segments {
+  const documentTitle = titleOf(tokens);
   const out: Segments = { bodies: [], summaries: [], documentRoles: [], seen: [] };
   const stack: { token: Token & { t: 'heading' }; bodies: number }[] = [];
   let between: Token[] = [];
@@ -158,21 +186,17 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
     between.push(token);
     out.seen.push(token);
   };
+  /**
+   * Links right after a posting that has none (`[공고 보기](…)`, a bare address, `링크: …`) are its trailing
+   * links; otherwise they lead the next entry.
+   */
   const takeTrailing = () => {
     let n = 0;
-    while (n < between.length) {
-      const token = between[n];
-      const trailing =
-        (token?.t === 'link' &&
-          token.line.links.every(
-            (l) => !l.text || isGenericLinkText(l.text) || /^(?:https?:|www\.)/i.test(l.text),
-          )) ||
-        (token?.t === 'kv' && token.key === 'url');
-      if (!trailing) break;
-      n++;
+    while (n < between.length && isLoneLink(between[n])) n++;
+    if (n > 0 && last && !hasLink(last)) {
+      last.trailing.push(...between.slice(0, n));
+      between = between.slice(n);
     }
-    if (n > 0 && last) last.trailing.push(...between.slice(0, n));
-    between = between.slice(n);
   };
   const freeItems = () => between.filter((t) => t.t === 'item' || (t.t === 'text' && t.line.bullet));
   /** An entry heading whose section ends with no posting: its qualification-like list, unlabeled. */
@@ -257,8 +281,8 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         const text = headingText(token);
         if (isGenericLinkText(text)) break;
         popTo(token.level);
-        between = [];
-        const title = token.level === 1 && i === tokens.findIndex((t) => t.t === 'heading');
+        between = between.filter(isLoneLink);
+        const title = token === documentTitle;
         if (!title && isReferenceHeading(text)) {
           skip = { from: token.at, level: token.level, record: false };
           break;
@@ -284,16 +308,15 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
           break;
         }
         if (label.kind === 'other') {
-          if (cur)
-            section = {
-              kind: 'other',
-              depth: token.depth,
-              min: token.min,
-              textMin: textMin(token),
-              combined: false,
-              exclude: true,
-            };
-          else note(token);
+          // `주요업무`, `[기술스택]`: a section no posting reads, inside an entry or before its labels.
+          section = {
+            kind: 'other',
+            depth: token.depth,
+            min: token.min,
+            textMin: textMin(token),
+            combined: false,
+            exclude: true,
+          };
           break;
         }
         if (!cur) {
@@ -317,18 +340,14 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
       case 'item':
       case 'text': {
         const line = token.line;
-        const inSection =
-          cur && section && token.depth >= (token.t === 'text' ? section.textMin : section.min);
-        const heads = headsNextEntry(tokens, i, token.depth, line.text);
-        if (inSection && cur && section && !heads) {
-          if (token.t === 'text' && line.strongOnly && !isBracketOnly(line.text) && !line.bullet) {
-            // A bold line inside a section: the next entry's name unless a group follows it.
-          } else {
-            readItem(cur, section, token.depth, line.text, line.bullet);
-            break;
-          }
+        const inSection = section && token.depth >= (token.t === 'text' ? section.textMin : section.min);
+        const heads = headsNextEntry(tokens, i, token.depth, line.text, section?.kind !== 'other');
+        const boldName = token.t === 'text' && line.strongOnly && !isBracketOnly(line.text) && !line.bullet;
+        if (inSection && section && !heads && !boldName) {
+          // A bold line inside a section is the next entry's name, unless it is a group (`**[서버]**`).
+          if (cur) readItem(cur, section, token.depth, line.text, line.bullet);
+          break;
         }
-        if (cur && section?.kind === 'other' && token.depth >= section.min) break;
         if (
           cur &&
           section &&

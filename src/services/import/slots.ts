@@ -165,7 +165,7 @@ function candidate(
       const url = name.url;
       const group = name.linked ? undefined : roleFromHeading(text);
       // `## Front - End 채용공고`, `#### 백엔드 개발자 (python)`: a role or a position, not a company.
-      if (group && (!name.title || mentionsRole(company))) {
+      if (group && !(name.title && mentionsRole(name.title) && !mentionsRole(company))) {
         return { title: cleanName(text), role: group, ...(url ? { url } : {}), strong, at: token.at };
       }
       if (!name.title && looksLikeJobTitle(company)) {
