@@ -302,7 +302,11 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
       }
       case 'label': {
         const { label } = token;
-        if (label.common && (!cur || cur.items.length > 0)) {
+        const inner = stack[stack.length - 1];
+        const entryOpen =
+          between.length > 0 || (inner !== undefined && inner.token !== documentTitle && inner.bodies === 0);
+        // `공통 자격요건` after an entry's items, or outside any entry: the author's summary.
+        if (label.common && (cur ? cur.items.length > 0 : !entryOpen)) {
           endBody();
           skip = { from: token.at, level: 0, record: true, min: token.min };
           break;

@@ -95,7 +95,7 @@ interface Candidate {
   company?: string;
   title?: string;
   url?: string;
-  role?: string;
+  roles?: string[];
   /** A heading, card, key–value line, or a linked or bold name. */
   strong: boolean;
   at: number;
@@ -122,7 +122,7 @@ function candidate(
         ? { company: cleanName(token.value), strong: true, at: token.at }
         : { title: cleanName(token.value), strong: true, at: token.at };
     case 'role':
-      return { role: token.roles[0], strong: false, at: token.at };
+      return { roles: token.roles, strong: false, at: token.at };
     case 'card': {
       const name = headName(token.line);
       const url = token.url ?? name.url;
@@ -130,7 +130,7 @@ function candidate(
         ...(name.company ? { company: cleanName(name.company) } : {}),
         ...(token.title || name.title ? { title: cleanName(token.title ?? name.title ?? '') } : {}),
         ...(url ? { url } : {}),
-        ...(token.role ? { role: token.role } : {}),
+        ...(token.role ? { roles: [token.role] } : {}),
         strong: true,
         at: token.at,
       };
@@ -154,7 +154,7 @@ function candidate(
         };
       if (positions.has(token)) {
         const role = roleFromHeading(text);
-        return { title: cleanName(text), ...(role ? { role } : {}), strong: true, at: token.at };
+        return { title: cleanName(text), ...(role ? { roles: [role] } : {}), strong: true, at: token.at };
       }
       const name = headName(line, true);
       const strong = token.t === 'heading' || name.linked || line.strongOnly || line.lead !== undefined;
@@ -166,11 +166,11 @@ function candidate(
       const group = name.linked ? undefined : roleFromHeading(text);
       // `## Front - End 채용공고`, `#### 백엔드 개발자 (python)`: a role or a position, not a company.
       if (group && !(name.title && mentionsRole(name.title) && !mentionsRole(company))) {
-        return { title: cleanName(text), role: group, ...(url ? { url } : {}), strong, at: token.at };
+        return { title: cleanName(text), roles: [group], ...(url ? { url } : {}), strong, at: token.at };
       }
       if (!name.title && looksLikeJobTitle(company)) {
         const role = roleFromHeading(company);
-        return { title: company, ...(role ? { role } : {}), ...(url ? { url } : {}), strong, at: token.at };
+        return { title: company, ...(role ? { roles: [role] } : {}), ...(url ? { url } : {}), strong, at: token.at };
       }
       if (!company) return url ? { url, strong: false, at: token.at } : undefined;
       return {
@@ -225,10 +225,11 @@ export function fillSlots(
   }
   // The document's grouping first (`## Backend` above the entry), the posting's own title last.
   const roles: string[] = [];
-  for (const c of near) if (c.role && c.title !== title) roles.push(c.role);
+  for (const c of near) if (c.roles && c.title !== title) roles.push(...c.roles);
   for (const c of far) {
-    const role = c.role ?? titleRole(c.title);
-    if (role) roles.push(role);
+    const role = titleRole(c.title);
+    if (c.roles) roles.push(...c.roles);
+    else if (role) roles.push(role);
   }
   const own = titleRole(title);
   if (title && own) roles.push(title);

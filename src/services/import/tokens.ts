@@ -98,7 +98,8 @@ function lowerList(list: List, depth: number, lw: Lowering, nesting: number) {
         const joined = more.filter((l) => !l.bullet).map((l) => l.text);
         const text = squash([own.text, ...joined].join(' '));
         lw.out.push({ t: 'item', depth, line: { ...own, text }, at });
-        for (const l of more) if (l.bullet) lw.out.push({ t: 'item', depth: depth + 1, line: l, at });
+        // `- 첫 항목<br>- 둘째 항목`: lines of one item written as items beside it.
+        for (const l of more) if (l.bullet) lw.out.push({ t: 'item', depth, line: l, at });
       } else {
         lw.out.push(token);
         more.forEach((l, i) => {
