@@ -77,6 +77,27 @@ function headingToken(text: Line, level: number, depth: number, at: number, lw: 
   lw.out.push({ t: 'heading', level, line: text, at });
 }
 
+/**
+ * An item's own line and the lines after it in its paragraph: plain lines continue the item, until a line
+ * that is a label (`- 물류 시스템 개발` then `**자격 요건**` without a blank line), a key or a glyph bullet.
+ */
+function lazyLines(own: Line, more: readonly Line[], depth: number, at: number, lw: Lowering) {
+  let text = own.text;
+  let joining = true;
+  more.forEach((line, i) => {
+    const token = lineToken(line, depth - 1, at + i + 1);
+    if (joining && token.t === 'text') {
+      text = `${text} ${line.text}`;
+      return;
+    }
+    if (joining) lw.out.push({ t: 'item', depth, line: { ...own, text: squash(text) }, at });
+    joining = false;
+    // `- 첫 항목<br>- 둘째 항목`: lines of one item written as items beside it.
+    lw.out.push(token.t === 'text' ? { ...token, t: 'item', depth } : token);
+  });
+  if (joining) lw.out.push({ t: 'item', depth, line: { ...own, text: squash(text) }, at });
+}
+
 function lowerList(list: List, depth: number, lw: Lowering, nesting: number) {
   for (const item of list.children) {
     const at = lineOf(item);
@@ -93,14 +114,8 @@ function lowerList(list: List, depth: number, lw: Lowering, nesting: number) {
     if (own) {
       const token = lineToken(own, depth, at, false);
       if (token.t === 'label' && kids.length === 0 && more.length === 0) token.min = depth;
-      if (token.t === 'text') {
-        // Lazy continuation lines join the item; lines with a bullet glyph are items under it.
-        const joined = more.filter((l) => !l.bullet).map((l) => l.text);
-        const text = squash([own.text, ...joined].join(' '));
-        lw.out.push({ t: 'item', depth, line: { ...own, text }, at });
-        // `- 첫 항목<br>- 둘째 항목`: lines of one item written as items beside it.
-        for (const l of more) if (l.bullet) lw.out.push({ t: 'item', depth, line: l, at });
-      } else {
+      if (token.t === 'text') lazyLines(own, more, depth, at, lw);
+      else {
         lw.out.push(token);
         more.forEach((l, i) => {
           lw.out.push(lineToken(l, depth, at + i + 1));
