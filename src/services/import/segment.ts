@@ -131,7 +131,7 @@ function holdsEntries(tokens: readonly Token[], i: number, level: number): boole
       const text = headingText(token);
       if (!isSummaryHeading(text) && !roleFromHeading(text)) return true;
     }
-    if (token.t === 'card') return true;
+    if (token.t === 'card' && !roleFromHeading(token.line.text)) return true;
     if (token.t === 'label' && isAnchor(token)) {
       const count = (seen.get(token.label.kind) ?? 0) + 1;
       if (count > 1) return true;
@@ -247,7 +247,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
       const entry = stack[stack.length - 1];
       if (entry) closeHeading(entry);
       stack.pop();
-      if (entry && entry.bodies === 0 && entry.token.line.links.length === 0 && roleFromHeading(headingText(entry.token)))
+      if (entry && entry.token.line.links.length === 0 && roleFromHeading(headingText(entry.token)))
         roleGroup = entry.token;
     }
   };
@@ -381,11 +381,17 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         else note(token);
         break;
       case 'rule':
-      case 'close':
         endBody();
         takeTrailing();
         last = undefined;
-        if (token.t === 'close') popTo(token.level);
+        break;
+      case 'close':
+        // The end of a folded block or of a table's sections closes the section, not the posting.
+        section = undefined;
+        if (stack.some((e) => e.token.level >= token.level)) {
+          endBody();
+          popTo(token.level);
+        }
         break;
       default:
         endBody();

@@ -225,7 +225,7 @@ export function fillSlots(
   }
   // The document's grouping first (`## Backend` above the entry), the posting's own title last.
   const roles: string[] = [];
-  for (const c of near) if (c.roles && c.title !== title) roles.push(...c.roles);
+  for (const c of near) if (c.roles && (c.title === undefined || c.title !== title)) roles.push(...c.roles);
   for (const c of far) {
     const role = titleRole(c.title);
     if (c.roles) roles.push(...c.roles);

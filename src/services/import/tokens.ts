@@ -30,6 +30,9 @@ export type Token =
 
 /** Headings of folded blocks sit below every markdown heading, a little deeper per nesting. */
 export const DETAILS_LEVEL = 7;
+/** What a folded block's summary says when it names nothing: `펼치기`, `공고 원문`, `Click to expand`. */
+const GENERIC_SUMMARY =
+  /^(?:[▶▼👉\s]*)(?:펼치기|접기|펼치기\s*\/\s*접기|접기\s*\/\s*펼치기|더\s*보기|보기|열기|자세히(?:\s*보기)?|상세(?:\s*(?:보기|내용|정보))?|내용|원문|전문|공고(?:\s*(?:원문|내용|상세|전문|보기))?|채용\s*공고(?:\s*원문)?|jd|job\s*description|details?|more|show(?:\s*more)?|expand|toggle)$|펼치|클릭|click|expand/iu;
 const MAX_CODE_DEPTH = 3;
 const MAX_NESTING = 64;
 
@@ -48,10 +51,10 @@ const lineOf = (node: { position?: { start: { line: number } } }) => node.positi
 export function lineToken(line: Line, depth: number, at: number, glyphItem = true): Token {
   const label = line.text ? classifyLabel(line.text) : undefined;
   if (label) return { t: 'label', label, depth, min: depth + 1, at };
-  const roles = line.links.length === 0 ? parseRoleLine(line.text) : undefined;
-  if (roles) return { t: 'role', roles, at };
   const kv = entryKey(line.text);
   if (kv && (kv.value || kv.key !== 'url')) return { t: 'kv', key: kv.key, value: kv.value, line, at };
+  const roles = line.links.length === 0 ? parseRoleLine(line.text) : undefined;
+  if (roles) return { t: 'role', roles, at };
   if (line.linkOnly) return { t: 'link', line, at };
   if (glyphItem && line.bullet) return { t: 'item', depth: depth + 1, line, at };
   return { t: 'text', depth, line, at };
@@ -189,13 +192,21 @@ function htmlPart(html: string, depth: number, at: number, lw: Lowering, lists: 
     headingToken(htmlLine(heading[2] ?? ''), Number(heading[1]), depth, at, lw);
     html = html.slice(heading.index + heading[0].length);
   }
-  const item = /<li\b[^>]*>(.*?)(?:<\/li\s*>|$)/i.exec(html);
-  const line = htmlLine(item ? (item[1] ?? '') : html);
-  if (!line.text && line.links.length === 0) return;
-  const token = lineToken(line, depth, at);
-  if (item && (token.t === 'text' || token.t === 'item'))
-    lw.out.push({ t: 'item', depth: depth + Math.max(1, lists), line, at });
-  else lw.out.push(token);
+  const items = [...html.matchAll(/<li\b[^>]*>(.*?)(?:<\/li\s*>|$)/gi)];
+  if (items.length === 0) {
+    const line = htmlLine(html);
+    if (line.text || line.links.length > 0) lw.out.push(lineToken(line, depth, at));
+    return;
+  }
+  for (const item of items) {
+    const line = htmlLine(item[1] ?? '');
+    if (!line.text && line.links.length === 0) continue;
+    const token = lineToken(line, depth, at);
+    const inList = depth + Math.max(1, lists);
+    if (token.t === 'text' || token.t === 'item') lw.out.push({ t: 'item', depth: inList, line, at });
+    else if (token.t === 'label') lw.out.push({ ...token, depth: inList - 1, min: inList - 1 });
+    else lw.out.push(token);
+  }
 }
 
 function lowerBlocks(blocks: readonly RootContent[], depth: number, lw: Lowering, nesting: number) {
@@ -205,8 +216,18 @@ function lowerBlocks(blocks: readonly RootContent[], depth: number, lw: Lowering
     switch (block.type) {
       case 'heading': {
         const nest = lw.marks.summaries.get(at);
-        const level = nest === undefined ? block.depth : DETAILS_LEVEL + nest - 1;
-        headingToken(headingLine(block), level, depth, at, lw);
+        const lines = phrasingLines(block.children);
+        if (lines.length > 1 && lines.some((l) => lineToken(l, depth, at).t !== 'text')) {
+          // `회사: 겨울나무` / `포지션: …` then `---`: a card the parser took for a setext heading.
+          lines.forEach((l, i) => {
+            lw.out.push(lineToken(l, depth, at + i));
+          });
+          break;
+        }
+        const line = headingLine(block);
+        // `<summary>펼치기</summary>`: a folded block that names nothing.
+        if (nest !== undefined && GENERIC_SUMMARY.test(line.text)) break;
+        headingToken(line, nest === undefined ? block.depth : DETAILS_LEVEL + nest - 1, depth, at, lw);
         break;
       }
       case 'paragraph':
