@@ -123,6 +123,7 @@ const hasSubtree = (tokens: readonly Token[], i: number, depth: number) => {
 /** A summary heading's section holds postings when it has entry headings, tables of postings or repeats. */
 function holdsEntries(tokens: readonly Token[], i: number, level: number): boolean {
   const seen = new Map<LabelKind, number>();
+  let roleTable = false;
   for (let j = i + 1; j < tokens.length; j++) {
     const token = tokens[j];
     if (!token) break;
@@ -131,8 +132,12 @@ function holdsEntries(tokens: readonly Token[], i: number, level: number): boole
       const text = headingText(token);
       if (!isSummaryHeading(text) && !roleFromHeading(text)) return true;
     }
-    if (token.t === 'card' && !roleFromHeading(token.line.text)) return true;
-    if (token.t === 'label' && isAnchor(token)) {
+    if (token.t === 'card') {
+      // `| 구분 | 백엔드 | 프론트엔드 |`: a table of roles is part of the summary.
+      if (!roleFromHeading(token.line.text)) return true;
+      roleTable = true;
+    }
+    if (token.t === 'label' && isAnchor(token) && !roleTable) {
       const count = (seen.get(token.label.kind) ?? 0) + 1;
       if (count > 1) return true;
       seen.set(token.label.kind, count);

@@ -118,9 +118,14 @@ function candidate(
         return url ? { url, strong: false, at: token.at } : undefined;
       }
       if (!token.value) return undefined;
-      return token.key === 'company'
-        ? { company: cleanName(token.value), strong: true, at: token.at }
-        : { title: cleanName(token.value), strong: true, at: token.at };
+      if (token.key === 'company') return { company: cleanName(token.value), strong: true, at: token.at };
+      // `포지션: 서버 개발자` names the role as well.
+      return {
+        title: cleanName(token.value),
+        ...(mentionsRole(token.value) ? { roles: [token.value] } : {}),
+        strong: true,
+        at: token.at,
+      };
     case 'role':
       return { roles: token.roles, strong: false, at: token.at };
     case 'card': {
