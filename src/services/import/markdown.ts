@@ -135,7 +135,8 @@ function unposted(seen: readonly Token[], used: ReadonlySet<Token>): SkippedEntr
     if (token.t !== 'heading' && token.t !== 'link' && token.t !== 'item') return;
     const links = token.line.links;
     // `## [가람증권]()`: a link left empty still marks the entry.
-    if (!links.some((l) => isWebLink(l.url)) && !(links.length > 0 && links.every((l) => l.url === ''))) return;
+    if (!links.some((l) => isWebLink(l.url)) && !(links.length > 0 && links.every((l) => l.url === '')))
+      return;
     const name = headName(token.line);
     if (!name.company) return;
     out.push({
@@ -194,7 +195,7 @@ export function extractPostings(source: string, options: ExtractOptions): Extrac
     }
     for (const part of splitPositions(body)) {
       const postingTitle = part.title ?? slots.title;
-          const roles = explicit
+      const roles = explicit
         ? [explicit]
         : unique([
             ...slots.roles.slice(0, slots.title && slots.roles.at(-1) === slots.title ? -1 : undefined),

@@ -10,9 +10,10 @@ import { decoratedLabel } from './labels';
 /** Words that name a job whatever the role: `개발자`, `엔지니어`, `developer`. */
 const JOB_WORDS_ANY = ['개발자', '엔지니어', 'developer', 'engineer', 'programmer', 'scientist'];
 /** What may follow a Korean role word inside one word: `서버개발`, `게임클라이언트` (not `게임즈`). */
-const KOREAN_TAIL = '(?=$|[^\\uac00-\\ud7a3]|개발|엔지니어|프로그래머|클라이언트|직무|직군|분야|포지션|팀|파트|담당)';
+const KOREAN_TAIL =
+  '(?=$|[^\\uac00-\\ud7a3]|개발|엔지니어|프로그래머|클라이언트|직무|직군|분야|포지션|팀|파트|담당)';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One pattern for every role word of the role table (its aliases), longest first. */
 export function roleWordPattern(table: RoleTable): RegExp {
@@ -27,7 +28,7 @@ export function roleWordPattern(table: RoleTable): RegExp {
   const parts = [...words]
     .sort((a, b) => b.length - a.length)
     .map((word) => {
-      const body = word.split(/\s+/).map(escape).join('\\s*');
+      const body = word.split(/\s+/).map(escapeRegExp).join('\\s*');
       return /[\uac00-\ud7a3]$/.test(word) ? `${body}${KOREAN_TAIL}` : `(?<![a-z0-9])${body}(?![a-z0-9])`;
     });
   return new RegExp(parts.join('|'), 'i');

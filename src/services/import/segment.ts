@@ -151,7 +151,9 @@ const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 /** A link that names nothing: `[공고 보기](…)`, a bare address, a `링크:` line. */
 const isLoneLink = (token: Token | undefined) =>
   (token?.t === 'link' &&
-    token.line.links.every((l) => !l.text || isGenericLinkText(l.text) || /^(?:https?:|www\.)/i.test(l.text))) ||
+    token.line.links.every(
+      (l) => !l.text || isGenericLinkText(l.text) || /^(?:https?:|www\.)/i.test(l.text),
+    )) ||
   (token?.t === 'kv' && token.key === 'url');
 
 const hasLink = (body: Body) =>
@@ -330,7 +332,14 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         }
         if (!cur) {
           takeTrailing();
-          cur = { items: [], kinds: new Set(), context: [...path(), ...between], trailing: [], roles: [], at: token.at };
+          cur = {
+            items: [],
+            kinds: new Set(),
+            context: [...path(), ...between],
+            trailing: [],
+            roles: [],
+            at: token.at,
+          };
           between = [];
         }
         cur.kinds.add(label.kind);

@@ -6,7 +6,7 @@
 import { isGenericLinkText, isJobBoardText, isUrlText, splitEntryName } from './entry';
 import { isSummaryHeading } from './labels';
 import { type Line, type LinkRef, squash } from './lines';
-import { looksLikeJobTitle, mentionsRole, roleFromHeading, stripNumbering } from './role';
+import { looksLikeJobTitle, mentionsRole, parseRoleLine, roleFromHeading, stripNumbering } from './role';
 import type { Body } from './segment';
 import type { Token } from './tokens';
 
@@ -35,7 +35,10 @@ const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\u{1f1e6}-\u{1f1ff}\ufe0f\u
 const TITLE_SEPARATOR = ' — ';
 /** `( 1명 )`, `(0명)` after a title: how many are hired, not part of the title. */
 const HEADCOUNT = /\s*[(（]\s*(?:\d+|[0OoＯ])\s*명\s*[)）]\s*$/;
-const SENTENCE = /(?:니다|어요|아요|해요|세요|습니다|[.!?])\s*$/;
+const SENTENCE = /(?:니다|어요|아요|해요|세요|습니다)[.!]?\s*$/;
+/** A sentence rather than a name: Korean endings, or four words or more ending in a stop (`숲 & Co.` is a name). */
+const isSentence = (text: string) =>
+  SENTENCE.test(text) || (/[.!?]\s*$/.test(text) && text.trim().split(/\s+/).length >= 4);
 
 const reportable = (link: LinkRef) => !link.url.startsWith('#') && link.text !== '';
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
@@ -161,10 +164,12 @@ function candidate(
         const role = roleFromHeading(text);
         return { title: cleanName(text), ...(role ? { roles: [role] } : {}), strong: true, at: token.at };
       }
-      const name = headName(line, true);
+      const keyed = token.t === 'heading' ? parseRoleLine(text) : undefined;
+      if (keyed) return { roles: keyed, strong: false, at: token.at };
+      const name = headName(line, token.t === 'heading');
       const strong = token.t === 'heading' || name.linked || line.strongOnly || line.lead !== undefined;
       const plain = !strong;
-      if (plain && ([...line.text].length > 40 || SENTENCE.test(line.text) || /[:：]/.test(line.text)))
+      if (plain && ([...line.text].length > 60 || isSentence(line.text) || /[:：]/.test(line.text)))
         return name.url ? { url: name.url, strong: false, at: token.at } : undefined;
       const company = cleanName(name.company);
       const url = name.url;
@@ -175,7 +180,13 @@ function candidate(
       }
       if (!name.title && looksLikeJobTitle(company)) {
         const role = roleFromHeading(company);
-        return { title: company, ...(role ? { roles: [role] } : {}), ...(url ? { url } : {}), strong, at: token.at };
+        return {
+          title: company,
+          ...(role ? { roles: [role] } : {}),
+          ...(url ? { url } : {}),
+          strong,
+          at: token.at,
+        };
       }
       if (!company) return url ? { url, strong: false, at: token.at } : undefined;
       return {
@@ -226,7 +237,9 @@ export function fillSlots(
   use(linked);
   for (const token of body.trailing) {
     if (url) break;
-    url = candidate(token, undefined, positions)?.url ?? (token.t === 'link' ? token.line.links[0]?.url : undefined);
+    url =
+      candidate(token, undefined, positions)?.url ??
+      (token.t === 'link' ? token.line.links[0]?.url : undefined);
   }
   // The document's grouping first (`## Backend` above the entry), the posting's own title last.
   const roles: string[] = [];
