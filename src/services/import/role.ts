@@ -13,6 +13,8 @@ const JOB_WORDS_ANY = ['개발자', '엔지니어', 'developer', 'engineer', 'pr
 const KOREAN_TAIL =
   '(?=$|[^\\uac00-\\ud7a3]|개발|엔지니어|프로그래머|클라이언트|직무|직군|분야|포지션|팀|파트|담당)';
 
+const TAIL = new RegExp(`^${KOREAN_TAIL}`);
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One pattern for every role word of the role table (its aliases), longest first. */
@@ -25,7 +27,18 @@ export function roleWordPattern(table: RoleTable): RegExp {
       if (/^[a-z]{1,2}$/.test(word) && !['ai', 'ml', 'qa'].includes(word)) continue;
       words.add(word);
     }
-  const parts = [...words]
+  // An alias holding a shorter one (`backend developer` holds `backend`) adds nothing to "mentions".
+  const kept: string[] = [];
+  for (const word of [...words].sort((a, b) => a.length - b.length)) {
+    const padded = ` ${word} `;
+    const holds = (short: string) => {
+      if (/[a-z]/.test(short)) return padded.includes(` ${short} `);
+      const at = word.indexOf(short);
+      return at >= 0 && TAIL.test(word.slice(at + short.length));
+    };
+    if (!kept.some(holds)) kept.push(word);
+  }
+  const parts = kept
     .sort((a, b) => b.length - a.length)
     .map((word) => {
       const body = word.split(/\s+/).map(escapeRegExp).join('\\s*');
