@@ -5,39 +5,23 @@
  * summary sections are set apart, and an entry with no labels is anchored on its qualification-like list.
  */
 import { isGenericLinkText } from './entry';
-import { inlineItems, markedKind, mergeKids } from './items';
+import { inlineItems } from './items';
+import { decoratedLabel, isBracketOnly, isReferenceHeading, isSummaryHeading } from './labels';
 import {
-  decoratedLabel,
-  isBracketOnly,
-  isOtherGroup,
-  isReferenceHeading,
-  isSummaryHeading,
-  type LabelKind,
-} from './labels';
-import { squash } from './lines';
-import { mentionsRole, roleFromHeading, stripNumbering } from './role';
+  hasLink,
+  hasSubtree,
+  headingText,
+  headsNextEntry,
+  holdsEntries,
+  isLoneLink,
+  isQualification,
+} from './lookahead';
+import { mentionsRole, roleFromHeading } from './role';
+import { addItem, type Body, readItem, type Section, textMin } from './sections';
 import type { Token } from './tokens';
 
-export interface BodyItem {
-  kind: 'required' | 'preferred';
-  own: string;
-  kids: string[];
-  /** The bracketed group inside the section it was under (`[서버 엔지니어]`). */
-  group?: string;
-  depth: number;
-}
-
-export interface Body {
-  items: BodyItem[];
-  kinds: Set<LabelKind>;
-  /** Outermost first: the heading path, then the tokens since the previous posting. */
-  context: Token[];
-  trailing: Token[];
-  roles: string[];
-  /** Line of its first label. */
-  at: number;
-  unlabeled?: boolean;
-}
+export type { Body, BodyItem } from './sections';
+export { itemText } from './sections';
 
 export interface Segments {
   bodies: Body[];
@@ -49,121 +33,8 @@ export interface Segments {
   seen: Token[];
 }
 
-interface Section {
-  kind: LabelKind;
-  /** Depth of its label. */
-  depth: number;
-  min: number;
-  /** The shallowest depth of plain lines it holds: a label line or heading holds the lines after it. */
-  textMin: number;
-  /** Its items open with glyphs (`•`) in a paragraph: a line without one continues the item before. */
-  glyph?: boolean;
-  combined: boolean;
-  group?: string;
-  exclude: boolean;
-  /** Depth of the section's first item, and its latest item at that depth. */
-  base?: number;
-  last?: BodyItem;
-}
-
-const QUALIFICATION =
-  /경험|경력|이상|능력|가능|이해|지식|역량|보유|능숙|숙련|활용|우대|전공|학력|졸업|자격증|소지|관심|(?:분|자)$|experience|knowledge|ability|proficien|familiar|understanding|years?|degree/i;
 /** Words of a label: a heading holding them is about sections (`자격조건 분석`), not an entry. */
 const LABEL_WORDS = /자격|우대|요건|조건|requirement|qualification|preferred/i;
-const isAnchor = (token: Token | undefined) =>
-  token?.t === 'label' && token.label.kind !== 'other' && !token.label.common;
-const headingText = (token: Token) => (token.t === 'heading' ? stripNumbering(token.line.text) : '');
-
-/** A label that is a list item holds the items nested under it; a label line or heading, what follows. */
-const textMin = (label: Token & { t: 'label' }) => (label.min > label.depth ? label.depth : label.min);
-
-/** The next token that is not a link, key–value or role line. */
-function nextSignificant(tokens: readonly Token[], from: number): Token | undefined {
-  for (let j = from; j < tokens.length && j < from + 4; j++) {
-    const token = tokens[j];
-    if (token && token.t !== 'link' && token.t !== 'kv' && token.t !== 'role') return token;
-  }
-  return undefined;
-}
-
-const nameLike = (text: string) =>
-  [...text].length <= 60 && !QUALIFICATION.test(text.replace(/[()[\]]/g, ''));
-
-/** An item or line right before a label at its own depth or under it: the head of the next entry. */
-function headsNextEntry(
-  tokens: readonly Token[],
-  i: number,
-  depth: number,
-  text: string,
-  sibling: boolean,
-): boolean {
-  for (let j = i + 1; j < tokens.length && j < i + MAX_SUBTREE; j++) {
-    const token = tokens[j];
-    if (token?.t === 'label' && token.depth > depth && isAnchor(token)) return true;
-    if (!token || !inSubtree(token, depth)) break;
-  }
-  if (!sibling) return false;
-  const next = nextSignificant(tokens, i + 1);
-  return isAnchor(next) && next?.t === 'label' && next.depth === depth && nameLike(text);
-}
-
-const MAX_SUBTREE = 400;
-const inSubtree = (token: Token, depth: number) =>
-  ((token.t === 'item' || token.t === 'text' || token.t === 'label') && token.depth > depth) ||
-  token.t === 'link' ||
-  token.t === 'kv' ||
-  token.t === 'role';
-
-/** Items nested under the item at `i`. */
-const hasSubtree = (tokens: readonly Token[], i: number, depth: number) => {
-  const next = tokens[i + 1];
-  return next !== undefined && (next.t === 'item' || next.t === 'text') && next.depth > depth;
-};
-
-/** A summary heading's section holds postings when it has entry headings, tables of postings or repeats. */
-function holdsEntries(tokens: readonly Token[], i: number, level: number): boolean {
-  const seen = new Map<LabelKind, number>();
-  let roleTable = false;
-  for (let j = i + 1; j < tokens.length; j++) {
-    const token = tokens[j];
-    if (!token) break;
-    if (token.t === 'heading') {
-      if (token.level <= level) break;
-      const text = headingText(token);
-      if (!isSummaryHeading(text) && !roleFromHeading(text)) return true;
-    }
-    if (token.t === 'card') {
-      // `| 구분 | 백엔드 | 프론트엔드 |`: a table of roles is part of the summary.
-      if (!roleFromHeading(token.line.text)) return true;
-      roleTable = true;
-    }
-    if (token.t === 'label' && isAnchor(token) && !roleTable) {
-      const count = (seen.get(token.label.kind) ?? 0) + 1;
-      if (count > 1) return true;
-      seen.set(token.label.kind, count);
-    }
-  }
-  return false;
-}
-
-const isWebLink = (url: string) => /^https?:\/\//i.test(url);
-
-/** A link that names nothing: `[공고 보기](…)`, a bare address, a `링크:` line. */
-const isLoneLink = (token: Token | undefined) =>
-  (token?.t === 'link' &&
-    token.line.links.every(
-      (l) => !l.text || isGenericLinkText(l.text) || /^(?:https?:|www\.)/i.test(l.text),
-    )) ||
-  (token?.t === 'kv' && token.key === 'url');
-
-const hasLink = (body: Body) =>
-  [...body.context, ...body.trailing].some(
-    (t) =>
-      'line' in t &&
-      !(t.t === 'heading' && t.level === 1) &&
-      (t.line.links.some((l) => isWebLink(l.url)) || (t.t === 'kv' && t.key === 'url')),
-  );
-
 /** The document's `# title`: its first level-1 heading. */
 export const titleOf = (tokens: readonly Token[]) =>
   tokens.find((t): t is Token & { t: 'heading' } => t.t === 'heading' && t.level === 1);
@@ -211,9 +82,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
     if (entry.bodies > 0) return;
     const items = freeItems();
     const inner = stack[stack.length - 1] === entry;
-    const qualified = items.filter(
-      (t) => t.t !== 'heading' && 'line' in t && QUALIFICATION.test(t.line.text),
-    );
+    const qualified = items.filter((t) => t.t !== 'heading' && 'line' in t && isQualification(t.line.text));
     const heading = entry.token.line.text;
     const entryLike = [...heading].length <= 40 && !/[.:：]\s*$/.test(heading) && !LABEL_WORDS.test(heading);
     if (inner && entryLike && items.length >= 3 && qualified.length * 2 >= items.length) {
@@ -418,43 +287,3 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
   popTo(0);
   return out;
 }
-
-/** An item of the section open: a group heading (`[서버 엔지니어]`), excluded, or added. */
-function readItem(body: Body, section: Section, depth: number, text: string, bullet: boolean) {
-  if (isBracketOnly(text) || (/^\s*[[【].+[\]】]\s*$/.test(text) && [...text].length <= 40)) {
-    const name = squash(text.replace(/[[\]【】:：]/g, ' '));
-    section.exclude = section.kind === 'other' || isOtherGroup(text);
-    section.group = name;
-    section.base = undefined;
-    section.last = undefined;
-    return;
-  }
-  if (section.exclude || section.kind === 'other') return;
-  if (section.glyph && !bullet && section.last) {
-    section.last.own = squash(`${section.last.own} ${text}`);
-    return;
-  }
-  if (bullet) section.glyph = true;
-  addItem(body, text, depth, section);
-}
-
-function addItem(body: Body, raw: string, depth: number, section: Section, inline = false) {
-  const text = squash(raw);
-  if (!text) return;
-  section.base ??= depth;
-  const previous = section.last;
-  if (!inline && previous && depth > section.base) {
-    // Nested under the item before: `언어` then `Java, Kotlin`.
-    previous.kids.push(text);
-    return;
-  }
-  const marked = section.combined ? markedKind(text) : undefined;
-  const kind = marked?.kind === 'preferred' || section.kind === 'preferred' ? 'preferred' : 'required';
-  const item: BodyItem = { kind, own: marked?.text || text, kids: [], depth };
-  if (section.group) item.group = section.group;
-  body.items.push(item);
-  section.last = item;
-}
-
-/** The text of an item with what was nested under it. */
-export const itemText = (item: BodyItem) => mergeKids(item.own, item.kids);
