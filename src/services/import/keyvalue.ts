@@ -34,4 +34,3 @@ export function entryKey(text: string): KeyLine | undefined {
   return undefined;
 }
 
-export const bareUrl = (text: string) => /(?:https?:\/\/|www\.)[^\s<>)\]]+/i.exec(text)?.[0];

@@ -14,7 +14,7 @@ const QUALIFICATION_WORDS =
 /** Reads like a qualification (`Python 3년 이상`, `원활한 소통이 가능하신 분`). */
 export const isQualification = (text: string) => QUALIFICATION_WORDS.test(text);
 
-export const isAnchor = (token: Token | undefined) =>
+const isAnchor = (token: Token | undefined) =>
   token?.t === 'label' && token.label.kind !== 'other' && !token.label.common;
 export const headingText = (token: Token) => (token.t === 'heading' ? stripNumbering(token.line.text) : '');
 

@@ -29,7 +29,7 @@ export type Token =
   | { t: 'close'; level: number; at: number };
 
 /** Headings of folded blocks sit below every markdown heading, a little deeper per nesting. */
-export const DETAILS_LEVEL = 7;
+const DETAILS_LEVEL = 7;
 /** What a folded block's summary says when it names nothing: `펼치기`, `공고 원문`, `Click to expand`. */
 const GENERIC_SUMMARY =
   /^(?:[▶▼👉\s]*)(?:펼치기|접기|펼치기\s*\/\s*접기|접기\s*\/\s*펼치기|더\s*보기|보기|열기|자세히(?:\s*보기)?|상세(?:\s*(?:보기|내용|정보))?|내용|원문|전문|공고(?:\s*(?:원문|내용|상세|전문|보기))?|채용\s*공고(?:\s*원문)?|jd|job\s*description|details?|more|show(?:\s*more)?|expand|toggle)$|펼치|클릭|click|expand/iu;
@@ -48,7 +48,7 @@ interface Lowering {
 const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 0;
 
 /** A line as a token: a label, a key–value line, a role line, a link, a glyph bullet or text. */
-export function lineToken(line: Line, depth: number, at: number, glyphItem = true): Token {
+function lineToken(line: Line, depth: number, at: number, glyphItem = true): Token {
   const label = line.text ? classifyLabel(line.text) : undefined;
   if (label) return { t: 'label', label, depth, min: depth + 1, at };
   const kv = entryKey(line.text);
