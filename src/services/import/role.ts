@@ -48,11 +48,36 @@ export function roleWordPattern(table: RoleTable): RegExp {
 }
 
 let roleWords: RegExp | undefined;
+const words = () => {
+  roleWords ??= roleWordPattern(loadRoles());
+  return roleWords;
+};
 
 /** Does the text name a kind of job (백엔드, Back - End, DevOps, 게임 클라이언트, Data engineer …)? */
 export function mentionsRole(text: string): boolean {
-  roleWords ??= roleWordPattern(loadRoles());
-  return roleWords.test(text);
+  return words().test(text);
+}
+
+const ANY_JOB = new RegExp(JOB_WORDS_ANY.join('|'), 'gi');
+
+/** Names a role beyond `개발자` / `engineer` alone: `MLOps 개발자`, `데이터분석가`, not `엔지니어`. */
+export function namesRole(text: string): boolean {
+  return mentionsRole(text.replace(ANY_JOB, ' '));
+}
+
+/** Does the text open with a role word other than `개발자` / `engineer` alone (`MLOps 개발자`, `서버 개발`)? */
+export function opensWithRole(text: string): boolean {
+  return words().exec(text)?.index === 0 && !new RegExp(`^(?:${JOB_WORDS_ANY.join('|')})`, 'i').test(text);
+}
+
+const FILLER =
+  /개발|채용|공고|직무|직군|분야|파트|포지션|부문|팀|engineering|development|team|[\s\p{P}\p{S}\d]/giu;
+
+/** A heading that is a role and nothing else: `## 백엔드`, `### Frontend 채용공고`, not `## 잡플래닛 데이터분석가`. */
+export function isRoleOnly(text: string): boolean {
+  const role = roleFromHeading(text);
+  if (!role) return false;
+  return role.replace(new RegExp(words().source, 'gi'), '').replace(FILLER, '') === '';
 }
 
 const NUMBERING =
@@ -101,7 +126,7 @@ export function roleFromHeading(text: string): string | undefined {
 }
 
 const TITLE_WORDS =
-  /개발자|엔지니어|연구원|연구|개발\s*$|디자이너|기획자|매니저|인턴|(?<![a-z])(?:developer|engineer|researcher|scientist|programmer|designer|manager|intern|lead)(?![a-z])/i;
+  /개발자|엔지니어|연구원|연구|개발\s*$|디자이너|기획자|매니저|인턴|분석가|애널리스트|컨설턴트|아키텍트|프로듀서|퍼블리셔|(?<![a-z])(?:developer|engineer|researcher|scientist|programmer|designer|manager|intern|lead|analyst|consultant|architect|producer|publisher)(?![a-z])/i;
 
 /** A heading that names a position rather than a company: `AI로봇 비전 개발자`, `3D Vision Research Engineer`. */
 export function looksLikeJobTitle(text: string): boolean {

@@ -16,7 +16,7 @@ import {
   isLoneLink,
   isQualification,
 } from './lookahead';
-import { mentionsRole, roleFromHeading } from './role';
+import { isRoleOnly, mentionsRole, roleFromHeading } from './role';
 import { addItem, type Body, readItem, type Section, textMin } from './sections';
 import type { Token } from './tokens';
 
@@ -118,14 +118,14 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
    */
   let roleGroup: (Token & { t: 'heading' }) | undefined;
   const popTo = (level: number) => {
-    if (roleGroup && roleGroup.level > level) roleGroup = undefined;
     while (stack.length > 0 && (stack[stack.length - 1]?.token.level ?? 0) >= level) {
       const entry = stack[stack.length - 1];
       if (entry) closeHeading(entry);
       stack.pop();
-      if (entry && entry.token.line.links.length === 0 && roleFromHeading(headingText(entry.token)))
-        roleGroup = entry.token;
+      const sibling = entry?.token.level === level && entry.token.line.links.length === 0;
+      if (entry && sibling && isRoleOnly(headingText(entry.token))) roleGroup = entry.token;
     }
+    if (roleGroup && roleGroup.level > level) roleGroup = undefined;
   };
   const path = () => {
     const headings = stack.map((e) => e.token);

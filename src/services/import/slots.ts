@@ -3,7 +3,7 @@
  * and the slots filled nearest first. A heading, a card, a `회사명:` line or a linked or bold name is a strong
  * company candidate; a short plain line only counts when nothing stronger names one.
  */
-import { isGenericLinkText, isJobBoardText, isUrlText, splitEntryName } from './entry';
+import { isGenericLinkText, isJobBoardText, isUrlText, splitBeforeRole, splitEntryName } from './entry';
 import { isSummaryHeading } from './labels';
 import { type Line, type LinkRef, squash } from './lines';
 import { looksLikeJobTitle, mentionsRole, parseRoleLine, roleFromHeading, stripNumbering } from './role';
@@ -67,7 +67,11 @@ export function headName(head: Line, numbered = true): HeadName {
     // `[원티드](…)` alone names the company; beside other words it names the job board.
     (head.links.length === 1 && head.linkOnly ? head.links.find(naming) : undefined);
   if (named) {
-    const split = splitTitle(companyText(named.text, numbered));
+    const text = companyText(named.text, numbered);
+    // `[카카오 MLOps 개발자](…)`: the link names company and position.
+    const split = text.includes(TITLE_SEPARATOR)
+      ? splitTitle(text)
+      : (splitBeforeRole(text) ?? { company: text });
     const after = head.outside
       .replace(EMOJI, '')
       .replace(/^\s*\d{1,3}(?:\.\d{1,3})*[.)]?\s*/, '')
