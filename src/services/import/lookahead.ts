@@ -27,7 +27,11 @@ function nextSignificant(tokens: readonly Token[], from: number): Token | undefi
   return undefined;
 }
 
-const nameLike = (text: string) => [...text].length <= 60 && !isQualification(text.replace(/[()[\]]/g, ''));
+/** A name, not an item: short, no sentence, and its company part reads like no qualification. */
+const nameLike = (text: string) =>
+  [...text].length <= 60 &&
+  !isQualification(text.replace(/[()[\]]|개발자|엔지니어|developer|engineer/gi, ' ').trim());
+const SENTENCE_END = /(?:니다|어요|아요|해요|세요)[.!]?\s*$|[.!?]\s*$/;
 
 /** An item or line right before a label at its own depth or under it: the head of the next entry. */
 export function headsNextEntry(
@@ -37,6 +41,7 @@ export function headsNextEntry(
   text: string,
   sibling: boolean,
 ): boolean {
+  if (SENTENCE_END.test(text)) return false;
   for (let j = i + 1; j < tokens.length && j < i + MAX_SUBTREE; j++) {
     const token = tokens[j];
     if (token?.t === 'label' && token.depth > depth && isAnchor(token)) return true;

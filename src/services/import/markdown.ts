@@ -178,7 +178,7 @@ export function extractPostings(source: string, options: ExtractOptions): Extrac
 
   const used = new Set<Token>();
   for (const body of segments.bodies) {
-    const slots = fillSlots(body, many ? titleToken : undefined, positions);
+    const slots = fillSlots(body, many ? titleToken : undefined, { positions, heads: segments.heads });
     for (const token of [...slots.used, ...body.trailing]) used.add(token);
     if (body.items.length === 0) {
       skipped.push({

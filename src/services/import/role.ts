@@ -121,6 +121,10 @@ export function roleFromHeading(text: string): string | undefined {
   // `백엔드 채용공고 분석`: words about the list, one after another.
   for (let i = 0; i < 3 && JOB_WORDS.test(cleaned); i++) cleaned = cleaned.replace(JOB_WORDS, '');
   cleaned = cleaned.replace(/[:：]\s*$/, '').trim();
+  // `채용공고 리서치 (백엔드)`: the role in brackets after words about the list.
+  const bracketed = /^(.*?)\s*[(（[]([^()（）[\]]+)[)）\]]$/.exec(cleaned);
+  if (bracketed?.[2] && mentionsRole(bracketed[2]) && !mentionsRole(bracketed[1] ?? ''))
+    return bracketed[2].trim();
   if (!cleaned || cleaned.length > 60) return undefined;
   return mentionsRole(cleaned) ? cleaned : undefined;
 }

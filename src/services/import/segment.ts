@@ -31,6 +31,8 @@ export interface Segments {
   documentRoles: string[];
   /** Tokens read as context (headings, lines between postings): what names an entry with no posting. */
   seen: Token[];
+  /** Items and lines that the labels after them hang from: entry heads, however plain. */
+  heads: Set<Token>;
 }
 
 /** Words of a label: a heading holding them is about sections (`자격조건 분석`), not an entry. */
@@ -41,7 +43,7 @@ export const titleOf = (tokens: readonly Token[]) =>
 
 export function segment(tokens: readonly Token[], lastLine: number): Segments {
   const documentTitle = titleOf(tokens);
-  const out: Segments = { bodies: [], summaries: [], documentRoles: [], seen: [] };
+  const out: Segments = { bodies: [], summaries: [], documentRoles: [], seen: [], heads: new Set() };
   const stack: { token: Token & { t: 'heading' }; bodies: number }[] = [];
   let between: Token[] = [];
   let cur: Body | undefined;
@@ -152,10 +154,11 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
     switch (token.t) {
       case 'heading': {
         endBody();
+        const text = headingText(token);
+        // `###### 링크` over a posting's link: the link still trails that posting.
+        if (isGenericLinkText(text)) break;
         takeTrailing();
         last = undefined;
-        const text = headingText(token);
-        if (isGenericLinkText(text)) break;
         popTo(token.level);
         between = between.filter(isLoneLink);
         const title = token === documentTitle;
@@ -229,6 +232,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         const line = token.line;
         const inSection = section && token.depth >= (token.t === 'text' ? section.textMin : section.min);
         const heads = headsNextEntry(tokens, i, token.depth, line.text, section?.kind !== 'other');
+        if (heads) out.heads.add(token);
         const boldName = token.t === 'text' && line.strongOnly && !isBracketOnly(line.text) && !line.bullet;
         if (inSection && section && !heads && !boldName) {
           // A bold line inside a section is the next entry's name, unless it is a group (`**[서버]**`).

@@ -109,14 +109,23 @@ interface Candidate {
   token?: Token;
 }
 
+/** What the whole document says about some tokens. */
+export interface KnownTokens {
+  /** Headings that name a position under a company heading. */
+  positions: ReadonlySet<Token>;
+  /** Items and lines the labels after them hang from. */
+  heads: ReadonlySet<Token>;
+}
+
 const cleanName = (text: string) => text.replace(HEADCOUNT, '').trim();
 
 /** What one context token may name. */
 function candidate(
   token: Token,
   documentTitle: Token | undefined,
-  positions: ReadonlySet<Token>,
+  known: KnownTokens,
 ): Candidate | undefined {
+  const { positions, heads } = known;
   switch (token.t) {
     case 'kv':
       if (token.key === 'url') {
@@ -171,7 +180,12 @@ function candidate(
       const keyed = token.t === 'heading' ? parseRoleLine(text) : undefined;
       if (keyed) return { roles: keyed, strong: false, at: token.at };
       const name = headName(line, token.t === 'heading');
-      const strong = token.t === 'heading' || name.linked || line.strongOnly || line.lead !== undefined;
+      const strong =
+        token.t === 'heading' ||
+        heads.has(token) ||
+        name.linked ||
+        line.strongOnly ||
+        line.lead !== undefined;
       const plain = !strong;
       if (plain && ([...line.text].length > 60 || isSentence(line.text) || /[:：]/.test(line.text)))
         return name.url ? { url: name.url, strong: false, at: token.at } : undefined;
@@ -210,14 +224,10 @@ const titleRole = (title: string | undefined) =>
   title && mentionsRole(title) ? (roleFromHeading(title) ?? title) : undefined;
 
 /** Fills a posting's slots from its context, nearest first. */
-export function fillSlots(
-  body: Body,
-  documentTitle: Token | undefined,
-  positions: ReadonlySet<Token> = new Set(),
-): Slots {
+export function fillSlots(body: Body, documentTitle: Token | undefined, known: KnownTokens): Slots {
   const candidates: Candidate[] = [];
   for (const token of body.context) {
-    const found = candidate(token, documentTitle, positions);
+    const found = candidate(token, documentTitle, known);
     if (found) candidates.unshift({ ...found, token });
   }
   const strongAt = candidates.findIndex((c) => c.company && c.strong);
@@ -242,8 +252,7 @@ export function fillSlots(
   for (const token of body.trailing) {
     if (url) break;
     url =
-      candidate(token, undefined, positions)?.url ??
-      (token.t === 'link' ? token.line.links[0]?.url : undefined);
+      candidate(token, undefined, known)?.url ?? (token.t === 'link' ? token.line.links[0]?.url : undefined);
   }
   // The document's grouping first (`## Backend` above the entry), the posting's own title last.
   const roles: string[] = [];

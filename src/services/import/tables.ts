@@ -75,6 +75,7 @@ export function tableTokens(table: Table, depth: number): Token[] {
     const url = heads.findIndex((text) => URL_COLUMN.test(text));
     for (const row of rows) {
       const at = lineOf(row);
+      if (row.children.every((c) => cellText(c) === '')) continue;
       const cell = (column: number) => (column >= 0 ? row.children[column] : undefined);
       const name = cellLines(cell(company))[0] ?? plainLine('');
       const title = cellText(cell(position));
