@@ -32,7 +32,8 @@ export function roleWordPattern(table: RoleTable): RegExp {
   for (const word of [...words].sort((a, b) => a.length - b.length)) {
     const padded = ` ${word} `;
     const holds = (short: string) => {
-      if (/[a-z]/.test(short)) return padded.includes(` ${short} `);
+      // Latin words count only at the start: `data scientist` stays, for `DataScientist` written as one.
+      if (/[a-z]/.test(short)) return padded.startsWith(` ${short} `);
       const at = word.indexOf(short);
       return at >= 0 && TAIL.test(word.slice(at + short.length));
     };

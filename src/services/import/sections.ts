@@ -48,8 +48,17 @@ export interface Section {
 /** A label that is a list item holds the items nested under it; a label line or heading, what follows. */
 export const textMin = (label: Token & { t: 'label' }) => (label.min > label.depth ? label.depth : label.min);
 
-/** An item of the section open: a group heading (`[서버 엔지니어]`), excluded, or added. */
-export function readItem(body: Body, section: Section, depth: number, text: string, bullet: boolean) {
+/**
+ * An item of the section open: a group heading (`[서버 엔지니어]`), excluded, or added. `shape`: a list
+ * item, a paragraph line opening with a glyph (`• …`), or a plain line (which continues a glyph item).
+ */
+export function readItem(
+  body: Body,
+  section: Section,
+  depth: number,
+  text: string,
+  shape: 'item' | 'glyph' | 'line',
+) {
   if (isBracketOnly(text) || (/^\s*[[【].+[\]】]\s*$/.test(text) && [...text].length <= 40)) {
     const name = squash(text.replace(/[[\]【】:：]/g, ' '));
     section.exclude = section.kind === 'other' || isOtherGroup(text);
@@ -59,11 +68,11 @@ export function readItem(body: Body, section: Section, depth: number, text: stri
     return;
   }
   if (section.exclude || section.kind === 'other') return;
-  if (section.glyph && !bullet && section.last) {
+  if (section.glyph && shape === 'line' && section.last) {
     section.last.own = squash(`${section.last.own} ${text}`);
     return;
   }
-  if (bullet) section.glyph = true;
+  section.glyph = shape === 'glyph';
   addItem(body, text, depth, section);
 }
 
@@ -77,7 +86,9 @@ export function addItem(body: Body, raw: string, depth: number, section: Section
     previous.kids.push(text);
     return;
   }
-  const marked = section.combined ? markedKind(text) : undefined;
+  // `IT 관련 전공자 우대` among the requirements (or in a combined section) is a preferred item.
+  const read = section.kind === 'required' ? markedKind(text) : undefined;
+  const marked = section.combined || read?.kind === 'preferred' ? read : undefined;
   const kind = marked?.kind === 'preferred' || section.kind === 'preferred' ? 'preferred' : 'required';
   const item: BodyItem = { kind, own: marked?.text || text, kids: [], depth };
   if (section.group) item.group = section.group;

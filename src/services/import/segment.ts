@@ -236,7 +236,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         const boldName = token.t === 'text' && line.strongOnly && !isBracketOnly(line.text) && !line.bullet;
         if (inSection && section && !heads && !boldName) {
           // A bold line inside a section is the next entry's name, unless it is a group (`**[서버]**`).
-          if (cur) readItem(cur, section, token.depth, line.text, line.bullet);
+          if (cur) readItem(cur, section, token.depth, line.text, line.bullet ? 'glyph' : token.t === 'item' ? 'item' : 'line');
           break;
         }
         if (
