@@ -47,7 +47,10 @@ export interface EntryName {
 
 /** Company and position of an entry's text (numbering and emoji already removed). */
 export function splitEntryName(text: string): EntryName {
-  const whole = tidy(dropBoards(tidy(text)));
+  // `투에니원센추리((Back-end Engineer))`: doubled brackets read as one pair.
+  const whole = tidy(dropBoards(tidy(text)))
+    .replace(/([(（])[(（]+/g, '$1')
+    .replace(/([)）])[)）]+/g, '$1');
   const strong = STRONG.exec(whole);
   if (strong && strong.index > 0) {
     const first = tidy(whole.slice(0, strong.index));

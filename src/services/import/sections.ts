@@ -86,9 +86,8 @@ export function addItem(body: Body, raw: string, depth: number, section: Section
     previous.kids.push(text);
     return;
   }
-  // `IT 관련 전공자 우대` among the requirements (or in a combined section) is a preferred item.
-  const read = section.kind === 'required' ? markedKind(text) : undefined;
-  const marked = section.combined || read?.kind === 'preferred' ? read : undefined;
+  // In a section of both kinds (or a list with no label), `(우대) Go` and `Docker 경험 우대` are preferred.
+  const marked = section.combined ? markedKind(text) : undefined;
   const kind = marked?.kind === 'preferred' || section.kind === 'preferred' ? 'preferred' : 'required';
   const item: BodyItem = { kind, own: marked?.text || text, kids: [], depth };
   if (section.group) item.group = section.group;

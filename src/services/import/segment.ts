@@ -37,9 +37,17 @@ export interface Segments {
 
 /** Words of a label: a heading holding them is about sections (`자격조건 분석`), not an entry. */
 const LABEL_WORDS = /자격|우대|요건|조건|requirement|qualification|preferred/i;
-/** The document's `# title`: its first level-1 heading. */
-export const titleOf = (tokens: readonly Token[]) =>
-  tokens.find((t): t is Token & { t: 'heading' } => t.t === 'heading' && t.level === 1);
+/**
+ * The document's title: its first `#` heading, or else its first heading when no other heading is as
+ * high (`## 채용공고 리서치` over `###` entries).
+ */
+export function titleOf(tokens: readonly Token[]): (Token & { t: 'heading' }) | undefined {
+  const headings = tokens.filter((t): t is Token & { t: 'heading' } => t.t === 'heading' && t.level <= 6);
+  const first = headings[0];
+  const top = headings.find((t) => t.level === 1);
+  if (top || !first) return top;
+  return headings.every((t) => t === first || t.level > first.level) ? first : undefined;
+}
 
 export function segment(tokens: readonly Token[], lastLine: number): Segments {
   const documentTitle = titleOf(tokens);
@@ -236,7 +244,14 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         const boldName = token.t === 'text' && line.strongOnly && !isBracketOnly(line.text) && !line.bullet;
         if (inSection && section && !heads && !boldName) {
           // A bold line inside a section is the next entry's name, unless it is a group (`**[서버]**`).
-          if (cur) readItem(cur, section, token.depth, line.text, line.bullet ? 'glyph' : token.t === 'item' ? 'item' : 'line');
+          if (cur)
+            readItem(
+              cur,
+              section,
+              token.depth,
+              line.text,
+              line.bullet ? 'glyph' : token.t === 'item' ? 'item' : 'line',
+            );
           break;
         }
         if (

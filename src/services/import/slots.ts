@@ -6,7 +6,14 @@
 import { isGenericLinkText, isJobBoardText, isUrlText, splitBeforeRole, splitEntryName } from './entry';
 import { isSummaryHeading } from './labels';
 import { type Line, type LinkRef, squash } from './lines';
-import { looksLikeJobTitle, mentionsRole, parseRoleLine, roleFromHeading, stripNumbering } from './role';
+import {
+  isRoleOnly,
+  looksLikeJobTitle,
+  mentionsRole,
+  parseRoleLine,
+  roleFromHeading,
+  stripNumbering,
+} from './role';
 import type { Body } from './segment';
 import type { Token } from './tokens';
 
@@ -193,7 +200,7 @@ function candidate(
       const url = name.url;
       const group = name.linked ? undefined : roleFromHeading(text);
       // `## Front - End 채용공고`, `#### 백엔드 개발자 (python)`: a role or a position, not a company.
-      if (group && !(name.title && mentionsRole(name.title) && !mentionsRole(company))) {
+      if (group && !(name.title && mentionsRole(name.title) && !isRoleOnly(company))) {
         return { title: cleanName(text), roles: [group], ...(url ? { url } : {}), strong, at: token.at };
       }
       if (!name.title && looksLikeJobTitle(company)) {
