@@ -133,7 +133,8 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
       const entry = stack[stack.length - 1];
       if (entry) closeHeading(entry);
       stack.pop();
-      const sibling = entry?.token.level === level && entry.token.line.links.length === 0;
+      const sibling =
+        entry?.token.level === level && entry.token.line.links.length === 0 && entry.bodies === 0;
       if (entry && sibling && isRoleOnly(headingText(entry.token))) roleGroup = entry.token;
     }
     if (roleGroup && roleGroup.level > level) roleGroup = undefined;
