@@ -353,6 +353,19 @@ export function createPhraseFinder(
     for (let i = 0; i < ids.length; i++) if (seen[ids[i] ?? 0] !== stamp) return false;
     return true;
   };
+  /** Where a rule's patterns match, outside its stops and `masked`, not across its break words. */
+  function spansOf(prepared: PreparedText, plan: Plan, masked: readonly Span[]): Span[] {
+    const stops = [...masked];
+    for (const stop of plan.stops)
+      if (possible(stop.ids)) stops.push(...matchPattern(prepared, stop.pattern));
+    const breaks: Span[] = [];
+    for (const word of plan.breaks)
+      if (possible(word.ids)) breaks.push(...matchPattern(prepared, word.pattern, stops));
+    const spans: Span[] = [];
+    for (const p of plan.patterns)
+      if (possible(p.ids)) spans.push(...matchPattern(prepared, p.pattern, stops, breaks));
+    return spans;
+  }
   const run = (text: string, cleaned = false, given?: LexiconScan<unknown>) => {
     const hits: { rule: CompiledRule; spans: Span[] }[] = [];
     const original = cleaned ? text : cleanText(text);
@@ -384,27 +397,16 @@ export function createPhraseFinder(
     // Rules run in the order of the data file, whatever order their terms were found in.
     candidates.sort((a, b) => a.order - b.order);
     const prepared = withWords(lower, current.termStarts, buffers);
-    const spansOf = (plan: Plan, masked: readonly Span[]) => {
-      const stops = [...masked];
-      for (const stop of plan.stops)
-        if (possible(stop.ids)) stops.push(...matchPattern(prepared, stop.pattern));
-      const breaks: Span[] = [];
-      for (const word of plan.breaks)
-        if (possible(word.ids)) breaks.push(...matchPattern(prepared, word.pattern, stops));
-      return plan.patterns.flatMap((p) =>
-        possible(p.ids) ? matchPattern(prepared, p.pattern, stops, breaks) : [],
-      );
-    };
     // Masking rules run first: what they cover names nothing else, by alias or by another rule.
     for (const plan of candidates) {
       if (!plan.rule.masks) continue;
-      const spans = spansOf(plan, []);
+      const spans = spansOf(prepared, plan, []);
       if (spans.length > 0) hits.push({ rule: plan.rule, spans });
     }
     const masked = hits.flatMap((hit) => hit.spans);
     for (const plan of candidates) {
       if (plan.rule.masks) continue;
-      const spans = spansOf(plan, masked);
+      const spans = spansOf(prepared, plan, masked);
       if (spans.length > 0) hits.push({ rule: plan.rule, spans });
     }
     return hits;
