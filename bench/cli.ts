@@ -22,9 +22,9 @@ const POSTING = [
   '- Kubernetes, Docker 사용 경험',
 ].join('\n');
 
-function wallTimes(args: string[], env: NodeJS.ProcessEnv, input?: string): number[] {
+function wallTimes(runs: number, args: string[], env: NodeJS.ProcessEnv, input?: string): number[] {
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const started = performance.now();
     const result = spawnSync(process.execPath, [BIN, ...args], { env, input: input ?? '', encoding: 'utf8' });
     times.push(performance.now() - started);
@@ -41,7 +41,7 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
  * Wall time of a whole command, from spawning node to its exit: the build in dist/ beside the simple
  * alternative, the sources run through tsx. Targets: normalize of one posting ≤ 400 ms, summary ≤ 500 ms.
  */
-export async function benchCli() {
+export async function benchCli(runs = RUNS) {
   if (!buildIsFresh(ROOT))
     spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'role-radar-bench-cli-'));
@@ -61,10 +61,10 @@ export async function benchCli() {
     ['summary backend (1k postings)', ['summary', 'backend'], 500],
     ['postings (a page of 50)', ['postings'], undefined],
   ];
-  console.log(`CLI wall time, ${RUNS} runs each (median / p90):`);
+  console.log(`CLI wall time, ${runs} runs each (median / p90):`);
   for (const [name, args, target, input] of cases) {
-    const built = wallTimes(args, env, input);
-    const sources = wallTimes(args, { ...env, ROLE_RADAR_FROM_SOURCE: '1' }, input);
+    const built = wallTimes(runs, args, env, input);
+    const sources = wallTimes(runs, args, { ...env, ROLE_RADAR_FROM_SOURCE: '1' }, input);
     const verdict =
       target === undefined
         ? 'no target'

@@ -24,12 +24,26 @@ export const configSchema = z.object({
   ),
   STORE_URL: optional.transform((v) => v ?? DEFAULT_STORE_URL),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: one process. `auto` (Discord's recommended count) or a number: that many shards, one process each. */
+  SHARDS: optional.pipe(
+    z
+      .union([
+        z.literal('auto'),
+        z
+          .string()
+          .regex(/^\d{1,4}$/)
+          .transform(Number)
+          .pipe(z.number().int().min(1).max(1000)),
+      ])
+      .optional(),
+  ),
 });
 export type Config = z.infer<typeof configSchema>;
 
 /** Reads the environment once, at start; a bad value stops the process with a message that names it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  // In a shard's own process discord.js's ShardingManager sets SHARDS to that shard's id.
+  const parsed = configSchema.safeParse(env.SHARDING_MANAGER ? { ...env, SHARDS: undefined } : env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     const setting = String(parsed.error.issues[0]?.path[0] ?? '');
@@ -43,13 +57,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** What is wrong with a setting, as a word the catalog says in each language (`config.problem.<word>`). */
-export type ConfigProblem = 'snowflake' | 'url' | 'log-level' | 'missing-token' | 'invalid';
+export type ConfigProblem = 'snowflake' | 'url' | 'log-level' | 'shards' | 'missing-token' | 'invalid';
 
 const PROBLEMS: Record<string, ConfigProblem> = {
   DISCORD_CLIENT_ID: 'snowflake',
   DEV_GUILD_ID: 'snowflake',
   DISCORD_API_URL: 'url',
   LOG_LEVEL: 'log-level',
+  SHARDS: 'shards',
 };
 
 export class ConfigError extends Error {

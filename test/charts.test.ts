@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { lineSvg } from '../src/services/charts/lines';
 import { RADAR_SIZE, radarSvg } from '../src/services/charts/radar';
-import { CHART_FONT_FAMILY, renderPng } from '../src/services/charts/render';
+import { CHART_FONT_FAMILY, renderChart } from '../src/services/charts/render';
 import { esc, PALETTE } from '../src/services/charts/svg';
 
 const decode = (data: Buffer) => PNG.sync.read(data);
@@ -26,7 +26,7 @@ function ink(png: PNG, box?: { x: number; y: number; w: number; h: number }) {
 }
 
 const text = (content: string, family = CHART_FONT_FAMILY) =>
-  renderPng(
+  renderChart(
     `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120"><rect width="400" height="120" fill="#fff"/>` +
       `<text x="20" y="80" font-family="${family}" font-size="56">${esc(content)}</text></svg>`,
   );
@@ -43,8 +43,8 @@ const SPEC = {
 };
 
 describe('charts', () => {
-  it('renders a radar PNG that decodes, has the size asked and is not blank', () => {
-    const png = renderPng(radarSvg(SPEC));
+  it('renders a radar PNG that decodes, has the size asked and is not blank', async () => {
+    const png = await renderChart(radarSvg(SPEC));
     const image = decode(png.data);
     expect([image.width, image.height]).toEqual([RADAR_SIZE.width, RADAR_SIZE.height]);
     const { dark, colours } = ink(image);
@@ -52,8 +52,10 @@ describe('charts', () => {
     expect(colours).toBeGreaterThan(50);
   });
 
-  it('draws Korean as glyphs with the shipped font: different words, different shapes, none of them boxes', () => {
-    const words = ['장고', '클라우드', '데이터'].map((w) => decode(text(w).data));
+  it('draws Korean as glyphs with the shipped font: different words, different shapes, none of them boxes', async () => {
+    const words = await Promise.all(
+      ['장고', '클라우드', '데이터'].map(async (w) => decode((await text(w)).data)),
+    );
     for (const word of words) expect(ink(word).dark).toBeGreaterThan(800);
     // Missing glyphs would all be the same box: distinct words must differ pixel by pixel.
     const differing = (a: PNG, b: PNG) => {
@@ -65,19 +67,21 @@ describe('charts', () => {
     expect(differing(words[1] as PNG, words[2] as PNG)).toBeGreaterThan(500);
   });
 
-  it('never uses the machine’s fonts: a font the machine may have draws as the shipped one does', () => {
-    const shipped = text('Role Radar 레이더').data;
-    expect(text('Role Radar 레이더', 'DejaVu Sans').data.equals(shipped)).toBe(true);
-    expect(text('Role Radar 레이더', 'serif').data.equals(shipped)).toBe(true);
+  it('never uses the machine’s fonts: a font the machine may have draws as the shipped one does', async () => {
+    const shipped = (await text('Role Radar 레이더')).data;
+    expect((await text('Role Radar 레이더', 'DejaVu Sans')).data.equals(shipped)).toBe(true);
+    expect((await text('Role Radar 레이더', 'serif')).data.equals(shipped)).toBe(true);
   });
 
-  it('keeps hostile labels as text: markup in a label cannot break the picture', () => {
-    const png = renderPng(radarSvg({ ...SPEC, title: '</text><script>alert(1)</script> & "quotes"' }));
+  it('keeps hostile labels as text: markup in a label cannot break the picture', async () => {
+    const png = await renderChart(
+      radarSvg({ ...SPEC, title: '</text><script>alert(1)</script> & "quotes"' }),
+    );
     expect(decode(png.data).width).toBe(RADAR_SIZE.width);
   });
 
-  it('draws lines with gaps for months without postings', () => {
-    const png = renderPng(
+  it('draws lines with gaps for months without postings', async () => {
+    const png = await renderChart(
       lineSvg({
         title: 'Trends',
         xLabels: ['6월', '7월', '8월'],
@@ -88,9 +92,9 @@ describe('charts', () => {
     expect(ink(image).dark).toBeGreaterThan(3000);
   });
 
-  it('matches the golden radar within a small tolerance', () => {
+  it('matches the golden radar within a small tolerance', async () => {
     const golden = fileURLToPath(new URL('./fixtures/charts/radar-golden.png', import.meta.url));
-    const png = renderPng(radarSvg(SPEC)).data;
+    const png = (await renderChart(radarSvg(SPEC))).data;
     // UPDATE_GOLDEN=1 writes a new golden image after a deliberate change of the chart; look at it first.
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) {
       writeFileSync(golden, png);

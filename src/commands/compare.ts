@@ -75,7 +75,7 @@ export const compare = {
       a: comparison.a.label[ctx.locale],
       b: comparison.b.label[ctx.locale],
     });
-    const files = rolesChart(ctx.locale, summaries, ctx.services.clock.now(), {
+    const files = await rolesChart(ctx.locale, summaries, ctx.services.clock.now(), {
       title,
       name: `compare-${a}-${b}.png`,
     });

@@ -40,7 +40,7 @@ export const match = {
       return ephemeral({ content: ctx.t('match.empty-role', { role: result.roleLabel[ctx.locale] }) });
     }
     await ctx.defer({ ephemeral: true });
-    const files = matchChart(ctx.locale, result, ctx.services.clock.now());
+    const files = await matchChart(ctx.locale, result, ctx.services.clock.now());
     return ephemeral({ embeds: [{ ...matchEmbed(ctx, result), ...imageOf(files) }], files });
   },
 

@@ -59,7 +59,7 @@ export const summary = {
     }
     const own = await ctx.services.imports.authorSummary(ctx.guildId, roleId);
     await ctx.defer({ ephemeral: false });
-    const files = summaryChart(ctx.locale, result, ctx.services.clock.now());
+    const files = await summaryChart(ctx.locale, result, ctx.services.clock.now());
     return reply({
       embeds: [{ ...summaryEmbed(ctx, result, options.section, own?.text), ...imageOf(files) }],
       files,

@@ -66,7 +66,7 @@ export const trends = {
       return ephemeral({ content: ctx.t('trends.empty', { role, months: result.months.length }) });
     }
     await ctx.defer({ ephemeral: false });
-    const files = trendsChart(ctx.locale, result, ctx.services.clock.now());
+    const files = await trendsChart(ctx.locale, result, ctx.services.clock.now());
     const labels = monthLabels(ctx.locale, result.months);
     const perMonth = labels.map((label, i) => `${label} **${result.postings[i] ?? 0}**`).join(' · ');
     const embed = fitEmbed({

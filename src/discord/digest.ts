@@ -1,10 +1,11 @@
-import { type Client, DiscordAPIError, Events, type REST } from 'discord.js';
+import { type Client, DiscordAPIError, Events, RateLimitError, REST } from 'discord.js';
 import { type APIMessage, Routes } from 'discord-api-types/v10';
 import { weekRadar } from '../commands/shared/charts';
 import { toLocale } from '../i18n';
 import type { Logger } from '../logger';
 import {
   createDigestRunner,
+  DIGEST_SENDS_PER_SECOND,
   type DigestRunner,
   type DigestSend,
   DigestSendError,
@@ -21,6 +22,7 @@ const FORBIDDEN = new Set([
 ]);
 
 export function classifySendError(error: unknown): DigestSendFailure {
+  if (error instanceof RateLimitError) return 'rate-limited';
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     if (GONE.has(code) || error.status === 404) return 'gone';
@@ -30,6 +32,22 @@ export function classifySendError(error: unknown): DigestSendFailure {
   // HTTPError (5xx after discord.js's own retries), the network, a timeout: may pass on a later try.
   return 'transient';
 }
+
+/**
+ * The REST client digests post with: the bot's, except that a 429 (or a limit discord.js knows is spent)
+ * comes back as a RateLimitError instead of being waited out inside discord.js, so the digest runner holds
+ * all its sends for the `retry_after` and retries once within the nonce's lifetime.
+ */
+export function digestRest(client: Client): REST {
+  const rest = new REST({ ...client.options.rest, rejectOnRateLimit: () => true });
+  // The token is the client's, known once it logs in (digests are sent only after that).
+  client.once(Events.ClientReady, (ready) => rest.setToken(ready.token));
+  return rest;
+}
+
+/** The shard (of `count`) that holds a server, by Discord's formula: (guild_id >> 22) % count. */
+export const shardOf = (guildId: string, count: number): number =>
+  Number((BigInt(guildId) >> 22n) % BigInt(count));
 
 /**
  * Posts through the REST API with `enforce_nonce`, so a send repeated with the same nonce (a retry after a
@@ -64,6 +82,7 @@ export function discordDigestSend(rest: REST): DigestSend {
     } catch (error) {
       throw new DigestSendError(classifySendError(error), (error as Error).message ?? String(error), {
         cause: error,
+        ...(error instanceof RateLimitError ? { retryAfterMs: error.retryAfter } : {}),
       });
     }
   };
@@ -84,10 +103,15 @@ export function attachDigests(
   deps: { services: Services; logger: Logger; clock?: Clock; retryDelayMs?: number },
 ): DigestWiring {
   const logger = deps.logger.child({ component: 'digest' });
+  // Under the ShardingManager each process holds some shards: it runs only those servers' digests, at its
+  // share of the rate (Discord's global limit is per bot, not per process).
+  const shards = client.shard ? { ids: new Set(client.shard.ids), count: client.shard.count } : undefined;
   const runner = createDigestRunner({
     digest: deps.services.digest,
-    send: discordDigestSend(client.rest),
+    send: discordDigestSend(digestRest(client)),
     logger,
+    sendsPerSecond: Math.max(1, Math.floor(DIGEST_SENDS_PER_SECOND / (shards?.count ?? 1))),
+    ...(shards ? { owns: (guildId: string) => shards.ids.has(shardOf(guildId, shards.count)) } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.retryDelayMs !== undefined ? { retryDelayMs: deps.retryDelayMs } : {}),
     chart: (_guildId, model, locale) =>

@@ -56,7 +56,7 @@ export function checkDiscordConfig(config: Config): asserts config is Config & {
 /** Logs the bot in and routes its interactions; no signal handling (that is startBot's). */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config } = options;
-  const logger = discordLogger(options.logger);
+  const baseLogger = discordLogger(options.logger);
   checkDiscordConfig(config);
   let services = options.services;
   let ownStore: Store | undefined;
@@ -70,6 +70,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     }
   }
   const client = createClient({ api: config.DISCORD_API_URL });
+  // Under the ShardingManager each process says which shards it holds in everything it logs.
+  const logger = client.shard ? baseLogger.child({ shards: client.shard.ids }) : baseLogger;
   logClientEvents(client, logger);
   const router = createRouter({
     services,
@@ -127,6 +129,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
 /** Connects to Discord and serves the commands until SIGINT/SIGTERM; resolves with the exit code. */
 export async function startBot(config: Config, baseLogger: Logger): Promise<number> {
   const logger = discordLogger(baseLogger);
+  if (config.SHARDS !== undefined && config.DISCORD_TOKEN) {
+    const { startShards } = await import('./shards');
+    return startShards({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN }, logger);
+  }
   let bot: Bot;
   try {
     bot = await createBot({ config, logger });
@@ -159,6 +165,8 @@ export async function startBot(config: Config, baseLogger: Logger): Promise<numb
       stopSignal.then(() => 0),
     ]);
     await bot.stop();
+    // A shard's IPC channel to the ShardingManager would keep this process alive after the bot stopped.
+    if (process.env.SHARDING_MANAGER && process.connected) process.disconnect();
     return outcome;
   } finally {
     process.off('SIGINT', onSignal);

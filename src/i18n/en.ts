@@ -409,6 +409,7 @@ export const en = {
   'config.problem.snowflake': 'it must be a Discord id (17 to 20 digits)',
   'config.problem.url': 'it must be an http(s) address',
   'config.problem.log-level': 'use fatal, error, warn, info, debug, trace or silent',
+  'config.problem.shards': 'use auto or a number of shards from 1 to 1000',
   'config.problem.missing-token': 'the Discord bot needs a bot token',
   'config.problem.invalid': 'check its value',
   // import report

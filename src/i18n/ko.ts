@@ -361,6 +361,7 @@ export const ko: Record<keyof typeof en, string> = {
   'config.problem.snowflake': '디스코드 ID (숫자 17~20자리) 여야 합니다',
   'config.problem.url': 'http(s) 주소여야 합니다',
   'config.problem.log-level': 'fatal, error, warn, info, debug, trace, silent 중 하나를 쓰세요',
+  'config.problem.shards': 'auto 또는 1~1000 사이의 샤드 수를 쓰세요',
   'config.problem.missing-token': '디스코드 봇에는 봇 토큰이 필요합니다',
   'config.problem.invalid': '값을 확인해 주세요',
   'import.report.found': '공고 {count}개를 찾았습니다.',

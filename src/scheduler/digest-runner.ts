@@ -13,6 +13,7 @@ import {
   missedRun,
   previousRun,
 } from '../services/digest/schedule';
+import { createSendQueue } from './send-queue';
 
 /** What the scheduler posts: a line, or an embed (with its chart). Sent with no allowed mentions. */
 export interface DigestMessage {
@@ -31,20 +32,52 @@ export type DigestChart = (
 /**
  * Why a send failed, as the platform tells it: `gone` (channel deleted, bot not in the server) and
  * `forbidden` (no permission to view, send or embed) turn the server's digest off; `transient` (5xx, network)
- * is retried once; `rejected` (the platform refused the message itself) is logged and not retried.
+ * is retried once; `rate-limited` (a 429) holds every send for the `retry_after` it gives, then is retried
+ * once; `rejected` (the platform refused the message itself) is logged and not retried.
  */
-export type DigestSendFailure = 'gone' | 'forbidden' | 'transient' | 'rejected';
+export type DigestSendFailure = 'gone' | 'forbidden' | 'transient' | 'rate-limited' | 'rejected';
 
 export class DigestSendError extends Error {
   constructor(
     readonly kind: DigestSendFailure,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = 'DigestSendError';
+    this.retryAfterMs = options?.retryAfterMs ?? 0;
   }
+
+  /** For `rate-limited`: how long the platform asked to wait. */
+  readonly retryAfterMs: number;
 }
+
+const BUILDS_AT_ONCE = 4;
+
+/** Runs at most `n` of the functions given at a time, the others waiting in order. */
+function limit(n: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      // A finishing function hands its place straight to the next in line.
+      if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+      else running += 1;
+      try {
+        return await fn();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running -= 1;
+      }
+    },
+  };
+}
+
+/** Discord remembers a nonce for "a few minutes": a retry later than this after the first try is not sent. */
+export const NONCE_RETRY_WINDOW_MS = 60_000;
+/** Below Discord's global 50 requests a second, leaving room for the bot's other requests. */
+export const DIGEST_SENDS_PER_SECOND = 40;
 
 /**
  * Posts a message in a channel with a nonce that the platform must enforce (Discord: `enforce_nonce`), so
@@ -63,6 +96,13 @@ export interface DigestRunnerOptions {
   clock?: Clock;
   /** Wait before the one retry of a failed send: well inside the minutes Discord remembers a nonce. */
   retryDelayMs?: number;
+  /**
+   * Digest messages a second, all servers together (default 40). With several shards each process gets its
+   * share, since Discord's limit is per bot.
+   */
+  sendsPerSecond?: number;
+  /** Whether this process runs the server's digest (the shard holding it); every server when unset. */
+  owns?: (guildId: string) => boolean;
   /** The server's current preferred language, when the platform knows it. */
   localeOf?: (guildId: string) => Locale | undefined;
   chart?: DigestChart;
@@ -87,6 +127,11 @@ export function createDigestRunner(options: DigestRunnerOptions) {
   const { digest, send, logger } = options;
   const clock = options.clock ?? systemClock;
   const retryDelayMs = options.retryDelayMs ?? 15_000;
+  const owns = options.owns ?? (() => true);
+  // Real time, not the clock: the rate is Discord's, and a test's frozen clock must not stall the queue.
+  const sends = createSendQueue(options.sendsPerSecond ?? DIGEST_SENDS_PER_SECOND);
+  // A thousand servers due the same minute are built a few at a time, not a thousand charts at once.
+  const building = limit(BUILDS_AT_ONCE);
   const jobs = new Map<string, { cron: Cron; pattern: string; timezone: string }>();
   const queues = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<unknown>>();
@@ -155,16 +200,36 @@ export function createDigestRunner(options: DigestRunnerOptions) {
     await digest.disable(guildId, reason);
   };
 
-  /** Sends once, and once more after a pause if the first failure was transient. Same nonce both times. */
+  /**
+   * Sends in turn (see send-queue.ts), and once more if the first failure may pass: after `retryDelayMs`
+   * for a transient one, after Discord's `retry_after` (holding every send meanwhile) for a 429. Same nonce
+   * both times, and no retry once the nonce may have been forgotten.
+   */
   const sendWithRetry = async (guildId: string, channelId: string, message: DigestMessage, nonce: string) => {
+    const started = Date.now();
+    const attempt = async (retry: boolean) => {
+      // A retry goes first in line, and not at all once the platform may have forgotten the nonce.
+      await sends.turn({ first: retry });
+      if (stopped) throw new DigestSendError('transient', 'the digest runner stopped before sending');
+      if (retry && Date.now() - started >= NONCE_RETRY_WINDOW_MS)
+        throw new DigestSendError('transient', 'the nonce may have expired; not retried');
+      return send(channelId, message, nonce);
+    };
     try {
-      return { ...(await send(channelId, message, nonce)), attempts: 1 };
+      return { ...(await attempt(false)), attempts: 1 };
     } catch (error) {
       // Only a failure that may pass is tried again; unknown errors count as such (a lost response).
-      if (error instanceof DigestSendError && error.kind !== 'transient') throw error;
-      logger.warn({ guildId, channelId, nonce, err: asError(error) }, 'digest send failed; retrying once');
-      await wait(retryDelayMs);
-      return { ...(await send(channelId, message, nonce)), attempts: 2 };
+      const kind = error instanceof DigestSendError ? error.kind : 'transient';
+      if ((kind !== 'transient' && kind !== 'rate-limited') || stopped) throw error;
+      const waitMs = kind === 'rate-limited' ? (error as DigestSendError).retryAfterMs : retryDelayMs;
+      if (waitMs >= NONCE_RETRY_WINDOW_MS) throw error;
+      logger.warn(
+        { guildId, channelId, nonce, kind, waitMs, err: asError(error) },
+        'digest send failed; retrying once',
+      );
+      if (kind === 'rate-limited') sends.pause(waitMs);
+      else await wait(waitMs);
+      return { ...(await attempt(true)), attempts: 2 };
     }
   };
 
@@ -179,15 +244,8 @@ export function createDigestRunner(options: DigestRunnerOptions) {
     }
   };
 
-  /** Makes the digest of the week `slot` falls in, unless that week has one already. */
-  const run = async (guildId: string, slot: Date): Promise<RunResult> => {
-    if (stopped) return { status: 'skipped', reason: 'stopped' };
-    const config = await digest.get(guildId);
-    if (!config?.enabled) return { status: 'skipped', reason: 'off' };
-    const week = isoWeekKey(slot, config.timezone);
-    const last = await digest.lastPosted(guildId);
-    if (last?.week === week) return { status: 'skipped', reason: 'already-posted' };
-
+  /** The week's message, with its chart. */
+  const compose = async (guildId: string, config: DigestConfig, week: string): Promise<DigestMessage> => {
     const now = clock.now();
     const locale = options.localeOf?.(guildId) ?? config.locale ?? 'ko';
     const model = await digest.build(guildId, { now, week, timezone: config.timezone });
@@ -198,11 +256,24 @@ export function createDigestRunner(options: DigestRunnerOptions) {
       first && files[0]
         ? [{ ...first, image: { url: `attachment://${files[0].name}` } }, ...rest]
         : reply.embeds;
-    const message: DigestMessage = {
+    return {
       ...(reply.content ? { content: reply.content } : {}),
       ...(embeds ? { embeds } : {}),
       ...(embeds && files.length > 0 ? { files } : {}),
     };
+  };
+
+  /** Makes the digest of the week `slot` falls in, unless that week has one already. */
+  const run = async (guildId: string, slot: Date): Promise<RunResult> => {
+    if (stopped) return { status: 'skipped', reason: 'stopped' };
+    const config = await digest.get(guildId);
+    if (!config?.enabled) return { status: 'skipped', reason: 'off' };
+    const week = isoWeekKey(slot, config.timezone);
+    const last = await digest.lastPosted(guildId);
+    if (last?.week === week) return { status: 'skipped', reason: 'already-posted' };
+
+    const message = await building.run(() => compose(guildId, config, week));
+    const now = clock.now();
     const nonce = digestNonce(guildId, week);
     try {
       const sent = await sendWithRetry(guildId, config.channelId, message, nonce);
@@ -218,6 +289,7 @@ export function createDigestRunner(options: DigestRunnerOptions) {
       );
       return { status: 'posted', week, messageId: sent.messageId, attempts: sent.attempts };
     } catch (error) {
+      if (stopped) return { status: 'skipped', reason: 'stopped' };
       const reason = error instanceof DigestSendError ? disabledReasonOf(error.kind) : undefined;
       if (reason) {
         await disable(guildId, config, reason, error);
@@ -251,7 +323,7 @@ export function createDigestRunner(options: DigestRunnerOptions) {
     serial(guildId, async () => {
       if (stopped) return;
       const config = await digest.get(guildId);
-      if (config?.enabled) schedule(guildId, config);
+      if (config?.enabled && owns(guildId)) schedule(guildId, config);
       else cancel(guildId);
     }).catch((error: unknown) => logFailure(guildId, error));
 
@@ -271,7 +343,7 @@ export function createDigestRunner(options: DigestRunnerOptions) {
     async start(): Promise<{ scheduled: number; caughtUp: RunResult[] }> {
       stopped = false;
       unsubscribe ??= digest.onChange(({ guildId }) => void refresh(guildId));
-      const guilds = await digest.configuredGuilds();
+      const guilds = (await digest.configuredGuilds()).filter(owns);
       await Promise.all(guilds.map((guildId) => refresh(guildId)));
       const caughtUp: RunResult[] = [];
       for (const guildId of guilds) {
@@ -311,6 +383,7 @@ export function createDigestRunner(options: DigestRunnerOptions) {
     /** Stops every job and waits for runs already under way. */
     async stop(): Promise<void> {
       stopped = true;
+      sends.release();
       unsubscribe?.();
       unsubscribe = undefined;
       for (const guildId of [...jobs.keys()]) cancel(guildId);

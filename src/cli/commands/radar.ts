@@ -154,7 +154,7 @@ export const matchCommand: CliCommand = {
           args.t,
           args.locale,
           path,
-          matchChart(ctx.locale, result, rt.services.clock.now()),
+          await matchChart(ctx.locale, result, rt.services.clock.now()),
         );
       }
       return 0;
@@ -190,7 +190,7 @@ export const trendsCommand: CliCommand = {
           args.t,
           args.locale,
           path,
-          trendsChart(ctx.locale, result, rt.services.clock.now()),
+          await trendsChart(ctx.locale, result, rt.services.clock.now()),
         );
       }
       return 0;
@@ -225,7 +225,7 @@ export const compareCommand: CliCommand = {
       const path = str(args.values.chart);
       if (path && summaries.every((s) => s.postings > 0)) {
         const { rolesChart } = await charts();
-        const files = rolesChart(ctx.locale, summaries, rt.services.clock.now(), {
+        const files = await rolesChart(ctx.locale, summaries, rt.services.clock.now(), {
           title,
           name: 'compare.png',
         });
@@ -269,5 +269,5 @@ export async function writeSummaryChart(
 ) {
   if (summary.postings === 0) return;
   const { summaryChart } = await charts();
-  await saveChart(io, t, locale, path, summaryChart(locale, summary, now));
+  await saveChart(io, t, locale, path, await summaryChart(locale, summary, now));
 }

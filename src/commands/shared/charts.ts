@@ -2,7 +2,7 @@ import { type Locale, translator } from '../../i18n';
 import type { Services } from '../../services';
 import { lineSvg } from '../../services/charts/lines';
 import { type RadarSeries, radarSvg } from '../../services/charts/radar';
-import { renderPng } from '../../services/charts/render';
+import { renderChart } from '../../services/charts/render';
 import { PALETTE } from '../../services/charts/svg';
 import type { DigestModel } from '../../services/digest';
 import type { MatchResult, Trends } from '../../services/radar';
@@ -22,7 +22,12 @@ function file(name: string, data: Buffer, description: string): ChartFile[] {
 }
 
 /** A role's radar: required and preferred shares per category. */
-export function summaryChart(locale: Locale, summary: RoleSummary, now: Date, title?: string): ChartFile[] {
+export async function summaryChart(
+  locale: Locale,
+  summary: RoleSummary,
+  now: Date,
+  title?: string,
+): Promise<ChartFile[]> {
   const t = translator(locale);
   const role = summary.roleLabel[locale];
   const axes = pick(summary.categories, chooseAxes([summary.categories]));
@@ -41,13 +46,17 @@ export function summaryChart(locale: Locale, summary: RoleSummary, now: Date, ti
     ],
     footnote: t('chart.footnote', { date: stamp(now) }),
   });
-  return file(`radar-${summary.role}.png`, renderPng(svg).data, t('chart.radar-description', { role }));
+  return file(
+    `radar-${summary.role}.png`,
+    (await renderChart(svg)).data,
+    t('chart.radar-description', { role }),
+  );
 }
 
 /** The weekly digest's radar: the role most postings were added to this week, as /summary draws it. */
-export function digestChart(locale: Locale, summary: RoleSummary, now: Date): ChartFile[] {
+export async function digestChart(locale: Locale, summary: RoleSummary, now: Date): Promise<ChartFile[]> {
   const t = translator(locale);
-  const [chart] = summaryChart(
+  const [chart] = await summaryChart(
     locale,
     summary,
     now,
@@ -70,7 +79,7 @@ export async function weekRadar(
 }
 
 /** The role's radar with the member's coverage drawn over its requirements. */
-export function matchChart(locale: Locale, match: MatchResult, now: Date): ChartFile[] {
+export async function matchChart(locale: Locale, match: MatchResult, now: Date): Promise<ChartFile[]> {
   const t = translator(locale);
   const role = match.roleLabel[locale];
   const shares = match.categories.map((c) => ({ ...c, either: Math.max(c.required, c.preferred) }));
@@ -92,16 +101,20 @@ export function matchChart(locale: Locale, match: MatchResult, now: Date): Chart
     ],
     footnote: t('chart.footnote', { date: stamp(now) }),
   });
-  return file(`match-${match.role}.png`, renderPng(svg).data, t('chart.radar-description', { role }));
+  return file(
+    `match-${match.role}.png`,
+    (await renderChart(svg)).data,
+    t('chart.radar-description', { role }),
+  );
 }
 
 /** Several roles' requirements on one radar (/compare, and the weekly digest). */
-export function rolesChart(
+export async function rolesChart(
   locale: Locale,
   summaries: readonly RoleSummary[],
   now: Date,
   options: { title: string; name: string },
-): ChartFile[] {
+): Promise<ChartFile[]> {
   const t = translator(locale);
   if (summaries.length === 1 && summaries[0]) return summaryChart(locale, summaries[0], now);
   const chosen = chooseAxes(summaries.map((s) => s.categories));
@@ -122,7 +135,7 @@ export function rolesChart(
     series,
     footnote: t('chart.footnote', { date: stamp(now) }),
   });
-  return file(options.name, renderPng(svg).data, options.title);
+  return file(options.name, (await renderChart(svg)).data, options.title);
 }
 
 /** `6월` / `Jun`, with the year where it changes (and on the first month). */
@@ -137,7 +150,7 @@ export function monthLabels(locale: Locale, months: readonly string[]): string[]
   });
 }
 
-export function trendsChart(locale: Locale, trends: Trends, now: Date): ChartFile[] {
+export async function trendsChart(locale: Locale, trends: Trends, now: Date): Promise<ChartFile[]> {
   const t = translator(locale);
   const role = trends.roleLabel[locale];
   const labels = monthLabels(locale, trends.months);
@@ -154,7 +167,11 @@ export function trendsChart(locale: Locale, trends: Trends, now: Date): ChartFil
     footnote: `${t('trends.footnote', { timeZone: trends.timeZone })} · ${t('chart.footnote', { date: stamp(now) })}`,
     emptyNote: t('trends.empty', { role, months: trends.months.length }),
   });
-  return file(`trends-${trends.role}.png`, renderPng(svg).data, t('chart.trends-description', { role }));
+  return file(
+    `trends-${trends.role}.png`,
+    (await renderChart(svg)).data,
+    t('chart.trends-description', { role }),
+  );
 }
 
 /** Embeds a chart sent with the reply as the embed's image. */

@@ -113,6 +113,39 @@ export function postingExperience(posting: Pick<Posting, 'items' | 'title'>): Po
   };
 }
 
+/** Min, median and max of a histogram (value → how many), in O(distinct values): nothing is expanded. */
+export interface HistogramStats {
+  min: number | null;
+  median: number | null;
+  max: number | null;
+  count: number;
+}
+
+export function histogramStats(histogram: Record<string, number>): HistogramStats {
+  const bins = Object.entries(histogram)
+    .map(([value, n]) => [Number(value), n] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => a[0] - b[0]);
+  const count = bins.reduce((sum, [, n]) => sum + n, 0);
+  if (count === 0) return { min: null, median: null, max: null, count: 0 };
+  // The value at 0-based rank `rank` in the sorted expansion, found by walking the cumulative counts.
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [value, n] of bins) {
+      seen += n;
+      if (rank < seen) return value;
+    }
+    return bins.at(-1)?.[0] ?? 0;
+  };
+  const mid = Math.floor(count / 2);
+  return {
+    min: bins[0]?.[0] ?? null,
+    median: count % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2,
+    max: bins.at(-1)?.[0] ?? null,
+    count,
+  };
+}
+
 type BySection = Record<Section | 'either', Set<string>>;
 const bySection = (): BySection => ({ required: new Set(), preferred: new Set(), either: new Set() });
 

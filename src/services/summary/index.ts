@@ -2,7 +2,7 @@ import type { Normalizer } from '../normalize';
 import type { PostingService } from '../postings/service';
 import type { RoleDirectory } from '../roles';
 import type { CategoryId } from '../taxonomy/schema';
-import { type Aggregate, aggregateRecord, emptyAggregate } from './aggregate';
+import { type Aggregate, aggregateRecord, emptyAggregate, histogramStats } from './aggregate';
 import { categoryShares, type RadarAxis } from './categories';
 
 export interface SkillShare {
@@ -55,24 +55,8 @@ export interface RoleSummary {
 
 const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 1000);
 
-function median(sorted: number[]): number | null {
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
-}
-
 export function experienceRange(histogram: Record<string, number>, juniorFriendly: number): ExperienceRange {
-  const values = Object.entries(histogram)
-    .flatMap(([years, n]) => Array<number>(n).fill(Number(years)))
-    .sort((a, b) => a - b);
-  return {
-    min: values[0] ?? null,
-    median: median(values),
-    max: values.at(-1) ?? null,
-    count: values.length,
-    juniorFriendly,
-  };
+  return { ...histogramStats(histogram), juniorFriendly };
 }
 
 /** What the role's postings ask for, with shares, from the running totals: no posting is read. */

@@ -50,22 +50,49 @@ export class FailureRule {
   }
 
   #rateLimited(bucket: string): Reply {
-    const retryAfter = this.init.retryAfter ?? 0.05;
-    const global = this.init.global ?? false;
-    return {
-      status: 429,
-      headers: {
-        'Retry-After': String(retryAfter),
-        'X-RateLimit-Limit': '5',
-        'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String((Date.now() / 1000 + retryAfter).toFixed(3)),
-        'X-RateLimit-Reset-After': String(retryAfter),
-        'X-RateLimit-Bucket': bucket,
-        'X-RateLimit-Scope': global ? 'global' : 'user',
-        ...(global ? { 'X-RateLimit-Global': 'true' } : {}),
-      },
-      body: { message: 'You are being rate limited.', retry_after: retryAfter, global },
-    };
+    return rateLimitedReply(bucket, this.init.retryAfter ?? 0.05, this.init.global ?? false);
+  }
+}
+
+/** A 429 as Discord sends it: `retry_after` in seconds, in the body and the headers alike. */
+export function rateLimitedReply(bucket: string, retryAfter: number, global: boolean): Reply {
+  return {
+    status: 429,
+    headers: {
+      'Retry-After': String(retryAfter),
+      'X-RateLimit-Limit': '5',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': String((Date.now() / 1000 + retryAfter).toFixed(3)),
+      'X-RateLimit-Reset-After': String(retryAfter),
+      'X-RateLimit-Bucket': bucket,
+      'X-RateLimit-Scope': global ? 'global' : 'user',
+      ...(global ? { 'X-RateLimit-Global': 'true' } : {}),
+    },
+    body: { message: 'You are being rate limited.', retry_after: retryAfter, global },
+  };
+}
+
+/**
+ * Discord's global limit: at most `perSecond` requests of a bot a second (a window opened by the first
+ * request), interaction callbacks and webhooks (interaction follow-ups) not counted. Past it, a global 429
+ * whose `retry_after` is the rest of the window.
+ */
+export class GlobalRateLimit {
+  #windowStart = 0;
+  #count = 0;
+
+  constructor(readonly perSecond: number) {}
+
+  /** Seconds to wait when this request is over the limit; undefined when it may go through (and counts). */
+  take(path: string, now = Date.now()): number | undefined {
+    if (/^\/(interactions|webhooks)\//.test(path)) return undefined;
+    if (now - this.#windowStart >= 1000) {
+      this.#windowStart = now;
+      this.#count = 0;
+    }
+    if (this.#count >= this.perSecond) return Math.max(0.001, (this.#windowStart + 1000 - now) / 1000);
+    this.#count += 1;
+    return undefined;
   }
 }
 

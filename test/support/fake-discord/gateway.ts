@@ -46,6 +46,8 @@ interface DispatchPayload {
 interface Session {
   id: string;
   intents: number;
+  /** `[shard_id, num_shards]` from IDENTIFY; without it the session holds every guild. */
+  shard: [number, number] | undefined;
   seq: number;
   /** Recent dispatches, replayed on resume. */
   events: DispatchPayload[];
@@ -115,9 +117,21 @@ export class Gateway {
     return this.#ready.at(this.#ready.items.length, timeoutMs, () => 'no client identified on the gateway');
   }
 
-  /** Sends a dispatch to every session; a disconnected session gets it on resume. Returns how many got it. */
+  /** The `[shard_id, num_shards]` of every session with a live connection (undefined: unsharded). */
+  get shards(): ([number, number] | undefined)[] {
+    return [...this.#sessions.values()].filter((s) => s.connection).map((s) => s.shard);
+  }
+
+  /**
+   * Sends a dispatch to every session that should get it: guild events and interactions go to the shard
+   * holding the guild (Discord's formula), the rest (DMs) to shard 0. A disconnected session gets it on
+   * resume. Returns how many got it.
+   */
   dispatch(event: GatewayDispatchEvents | string, data: unknown): number {
-    const sessions = [...this.#sessions.values()].filter((s) => wants(s, event));
+    const guildId = guildOf(event, data);
+    const sessions = [...this.#sessions.values()].filter(
+      (s) => wants(s, event) && (guildId === undefined ? (s.shard?.[0] ?? 0) === 0 : holds(s, guildId)),
+    );
     for (const session of sessions) this.#dispatchTo(session, event, data);
     return sessions.length;
   }
@@ -220,6 +234,7 @@ export class Gateway {
     const session: Session = {
       id: randomBytes(16).toString('hex'),
       intents: identify.intents,
+      shard: identify.shard,
       seq: 0,
       events: [],
       connection,
@@ -229,7 +244,8 @@ export class Gateway {
     this.#dispatchTo(session, GatewayDispatchEvents.Ready, this.#readyData(session, identify.shard));
     if (wants(session, GatewayDispatchEvents.GuildCreate)) {
       for (const guild of this.options.state.guilds.values()) {
-        this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild.payload);
+        if (holds(session, guild.id))
+          this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild.payload);
       }
     }
     this.#ready.push({ sessionId: session.id, resumed: false });
@@ -240,6 +256,9 @@ export class Gateway {
     if (identify.token !== this.options.state.token)
       return [GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.'];
     if (typeof identify.intents !== 'number') return [GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).'];
+    const { shard } = identify;
+    if (shard && !(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1]))
+      return [GatewayCloseCodes.InvalidShard, 'Invalid shard.'];
     return null;
   }
 
@@ -248,7 +267,9 @@ export class Gateway {
     return {
       v: 10,
       user: { ...state.botUser, bot: true, verified: true, mfa_enabled: false },
-      guilds: [...state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: [...state.guilds.keys()]
+        .filter((id) => holds(session, id))
+        .map((id) => ({ id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.url(),
       ...(shard ? { shard } : {}),
@@ -312,6 +333,22 @@ const GUILD_EVENTS = new Set<string>([GatewayDispatchEvents.GuildCreate, Gateway
 
 function wants(session: Session, event: string): boolean {
   return !GUILD_EVENTS.has(event) || (session.intents & GatewayIntentBits.Guilds) !== 0;
+}
+
+/** The shard a guild belongs to, as Discord counts: (guild_id >> 22) % num_shards. */
+export const shardOf = (guildId: string, count: number): number =>
+  Number((BigInt(guildId) >> 22n) % BigInt(count));
+
+function holds(session: Session, guildId: string): boolean {
+  return !session.shard || shardOf(guildId, session.shard[1]) === session.shard[0];
+}
+
+/** The guild a dispatch is about: GUILD_CREATE/DELETE carry it as `id`, the rest as `guild_id`. */
+function guildOf(event: string, data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const key = GUILD_EVENTS.has(event) ? 'id' : 'guild_id';
+  const value = (data as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function refuseQuery(query: URLSearchParams): string | null {

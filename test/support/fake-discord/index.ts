@@ -65,6 +65,11 @@ export interface FakeDiscordOptions {
   callbackDeadlineMs?: number;
   /** How long an `enforce_nonce` nonce is remembered (Discord: "a few minutes"). */
   nonceWindowMs?: number;
+  /** Discord's global rate limit (50 requests a second): unset, the fake never limits on its own. */
+  globalRateLimit?: number;
+  /** What `GET /gateway/bot` recommends: `shards` (default 1) and `max_concurrency` (default 1). */
+  recommendedShards?: number;
+  maxConcurrency?: number;
 }
 
 /**
@@ -97,7 +102,11 @@ export class FakeDiscord {
       callbackDeadlineMs: options.callbackDeadlineMs ?? 3_000,
       nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
     });
-    this.#rest = new RestApi(this.#state, () => this.gatewayUrl);
+    this.#rest = new RestApi(this.#state, () => this.gatewayUrl, {
+      ...(options.globalRateLimit !== undefined ? { globalRateLimit: options.globalRateLimit } : {}),
+      shards: options.recommendedShards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
+    });
     this.#gateway = new Gateway({
       state: this.#state,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
@@ -171,6 +180,11 @@ export class FakeDiscord {
   /** Whether a client is connected to the gateway with a live session right now. */
   get gatewayConnected(): boolean {
     return this.#gateway.connected;
+  }
+
+  /** The `[shard_id, num_shards]` of each connected session (undefined for an unsharded one). */
+  get gatewayShards(): ([number, number] | undefined)[] {
+    return this.#gateway.shards;
   }
 
   /** Every READY/RESUMED the fake sent, in order: tells identifies from resumes. */
@@ -275,6 +289,11 @@ export class FakeDiscord {
     return this.#state.requests.filter(
       (r) => r.status === 404 && (r.response as { code?: number }).code === 0,
     );
+  }
+
+  /** REST requests answered 429 (injected or over the global limit). */
+  get rateLimited(): readonly RecordedRequest[] {
+    return this.#state.requests.filter((r) => r.status === 429);
   }
 
   /** Makes the next matching REST request(s) fail; see `FailureInit`. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FailureInjector, type FailureRule } from './failures.js';
+import { FailureInjector, type FailureRule, GlobalRateLimit, rateLimitedReply } from './failures.js';
 import { errors, type Reply, readRequestBody, writeReply } from './http.js';
 import { BodyError, parseBody } from './multipart.js';
 import { matchRoute, type Route } from './router.js';
@@ -17,12 +17,17 @@ export class RestApi {
   readonly failures = new FailureInjector();
   readonly #routes: Route[];
 
+  readonly #globalLimit: GlobalRateLimit | undefined;
+
   constructor(
     private readonly state: FakeState,
     gatewayUrl: () => string,
+    options: { globalRateLimit?: number; shards: number; maxConcurrency: number },
   ) {
+    const { globalRateLimit } = options;
+    this.#globalLimit = globalRateLimit === undefined ? undefined : new GlobalRateLimit(globalRateLimit);
     this.#routes = [
-      ...coreRoutes(state, gatewayUrl),
+      ...coreRoutes(state, gatewayUrl, options),
       ...channelRoutes(state),
       ...interactionRoutes(state),
       ...commandRoutes(state),
@@ -68,6 +73,9 @@ export class RestApi {
     const { route, params } = match;
     if (route.auth && !record.authenticated) return { reply: errors.unauthorized(), bucket: route.bucket };
     if (record.apiVersion !== 10) return { reply: errors.notFound(), bucket: route.bucket };
+    const wait = this.#globalLimit?.take(record.path);
+    if (wait !== undefined)
+      return { reply: rateLimitedReply(route.bucket, wait, true), bucket: route.bucket };
     const failure = this.failures.take(record.method, record.path);
     if (failure && !failure.init.handled)
       return { reply: this.#fail(failure, record, route), bucket: route.bucket };

@@ -5,10 +5,14 @@ import { type Route, route } from './router.js';
 import type { FakeState } from './state.js';
 
 /** What discord.js asks for while logging in, plus users, the application and guild look-ups. */
-export function coreRoutes(state: FakeState, gatewayUrl: () => string): Route[] {
+export function coreRoutes(
+  state: FakeState,
+  gatewayUrl: () => string,
+  recommended: { shards: number; maxConcurrency: number },
+): Route[] {
   return [
     route('GET', '/gateway', () => ok({ url: gatewayUrl() })),
-    route('GET', '/gateway/bot', () => ok(gatewayBot(gatewayUrl()))),
+    route('GET', '/gateway/bot', () => ok(gatewayBot(gatewayUrl(), recommended))),
     route('GET', '/users/@me', () => ok(state.botUser)),
     route('GET', '/users/:userId', ({ params }) => {
       const user = findUser(state, params.userId ?? '');
@@ -37,11 +41,19 @@ export function coreRoutes(state: FakeState, gatewayUrl: () => string): Route[] 
   ];
 }
 
-function gatewayBot(url: string): RESTGetAPIGatewayBotResult {
+function gatewayBot(
+  url: string,
+  { shards, maxConcurrency }: { shards: number; maxConcurrency: number },
+): RESTGetAPIGatewayBotResult {
   return {
     url,
-    shards: 1,
-    session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+    shards,
+    session_start_limit: {
+      total: 1000,
+      remaining: 999,
+      reset_after: 14_400_000,
+      max_concurrency: maxConcurrency,
+    },
   };
 }
 
