@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { halfOf, type LabeledPosting, readLabelFiles, readSplit } from '../eval/labels';
@@ -133,5 +137,30 @@ describe('the label files in the repository', () => {
       ),
     );
     expect(bad).toEqual([]);
+  });
+});
+
+describe('the accuracy script’s options', () => {
+  const script = fileURLToPath(new URL('../eval/accuracy.ts', import.meta.url));
+  const run = (...args: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'accuracy-'));
+    try {
+      return spawnSync(process.execPath, ['--import', 'tsx', script, dir, ...args], { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('lists misses only beside --half tuning, never the held-out half’s', () => {
+    const bare = run('--misses');
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toMatch(/--half tuning/);
+    expect(run('--half', 'held-out', '--misses').status).toBe(1);
+  });
+
+  it('refuses a half it does not know', () => {
+    const wrong = run('--half', 'everything');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/tuning or held-out/);
   });
 });

@@ -142,6 +142,19 @@ describe('names as postings write them', () => {
   });
 });
 
+describe('domains', () => {
+  it('a named domain beside 도메인 이해 is that domain, not business understanding', () => {
+    expect(named('물류 도메인에 대한 이해')).toContain('logistics');
+    expect(named('물류 도메인에 대한 이해')).not.toContain('business-understanding');
+    expect(named('서비스 도메인 지식을 빠르게 습득하시는 분')).toContain('business-understanding');
+  });
+
+  it('recruiting phrases ask for no teamwork', () => {
+    expect(named('저희와 함께 일하실 분을 찾습니다')).not.toContain('collaboration');
+    expect(named('동료와 함께 일하는 것을 즐기는 분')).toContain('collaboration');
+  });
+});
+
 describe('implications hold in every posting', () => {
   const all = (text: string) => normalizer.normalizeItem(text, 'required').skills.map((s) => s.id);
 

@@ -64,10 +64,14 @@ const years = (value: string | undefined): number => Math.min(50, Number(value))
 
 /** English number words as digits: "five years" → "5 years"; "five (5) years" keeps one number. */
 function withDigits(text: string): string {
-  return text
-    .replace(A_YEAR, '$1 1 year')
-    .replace(NUMBER_WORD, (word) => String(ENGLISH_NUMBERS[word.toLowerCase()] ?? word))
-    .replace(/\b(\d{1,2})\s*\(\1\)/g, '$1');
+  // Most items are Korean with digits: each replacement runs only where it can change something.
+  let out = text;
+  if (/[a-z]/i.test(out)) {
+    out = out
+      .replace(A_YEAR, '$1 1 year')
+      .replace(NUMBER_WORD, (word) => String(ENGLISH_NUMBERS[word.toLowerCase()] ?? word));
+  }
+  return out.includes('(') ? out.replace(/\b(\d{1,2})\s*\(\1\)/g, '$1') : out;
 }
 
 interface Figure extends Experience {

@@ -54,6 +54,14 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     const skill = skills.get(id);
     return refs.some((ref) => ref === id || skill?.category === ref || skill?.groups.includes(ref) === true);
   };
+  /** `database` beside MySQL, or a degree offered as one alternative, is not asked for. */
+  function givesWay(id: string, counted: readonly string[]): boolean {
+    const refs = droppedBeside.get(id);
+    if (refs === undefined) return false;
+    return counted.some(
+      (other) => other !== id && !refs.alsoGeneric.includes(other) && inAny(other, refs.specific),
+    );
+  }
   const countsFor = (roleId: string | undefined) => (id: string) =>
     roleId === undefined || !ownRoles.get(id)?.includes(roleId);
 
@@ -73,15 +81,7 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     // A suppressed name counts as nothing wider either ("Java Lambda" is no AWS Lambda, so no serverless).
     const listed = suppressed.length > 0 ? named.filter((id) => !inAny(id, suppressed)) : named;
     const counted = count(listed).filter(countsFor(roleId));
-    // `database` beside MySQL, or a degree offered as one alternative, is not asked for.
-    const generic = (id: string) => {
-      const refs = droppedBeside.get(id);
-      if (refs === undefined) return false;
-      return counted.some(
-        (other) => other !== id && !refs.alsoGeneric.includes(other) && inAny(other, refs.specific),
-      );
-    };
-    const kept = counted.filter((id) => !inAny(id, suppressed) && !generic(id));
+    const kept = counted.filter((id) => !inAny(id, suppressed) && !givesWay(id, counted));
     const skills = imply(kept);
     return {
       text,

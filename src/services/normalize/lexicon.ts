@@ -33,8 +33,6 @@ export interface Lexicon<A> {
   addStop(key: string): void;
   /** The term text's number (the same for the same text). */
   addTerm(text: string): number;
-  /** The number of a term text added before, if it was. */
-  termNumber(text: string): number | undefined;
   readonly termCount: number;
   /** Walks the (cleaned, lower-case) text once. */
   scan(text: string): LexiconScan<A>;
@@ -137,7 +135,6 @@ export function createLexicon<A>(): Lexicon<A> {
       nodeFor(text).term = id;
       return id;
     },
-    termNumber: (text) => terms.get(text),
     get termCount() {
       return terms.size;
     },

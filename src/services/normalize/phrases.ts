@@ -30,6 +30,8 @@ interface Alternative {
   text: string;
   infix: boolean;
   wordEnd: boolean;
+  /** The text's number in a phrase finder's lexicon, given when the finder is built. */
+  id?: number;
 }
 
 interface Term {
@@ -99,8 +101,8 @@ export interface PreparedText {
   /** For every character, the index of the word it belongs to (separators belong to the word before). */
   wordAt: Int32Array;
   isWord: Uint8Array;
-  /** Where a term text starts, as found by the lexicon's walk; absent: searched on demand. */
-  startsOf?: (text: string) => readonly number[];
+  /** Where each numbered term text starts, as found by the lexicon's walk; absent: searched on demand. */
+  startsById?: readonly (readonly number[])[];
 }
 
 /** Reused word maps: an item's are valid until the next item is prepared. */
@@ -111,7 +113,7 @@ interface WordBuffers {
 
 function withWords(
   text: string,
-  startsOf?: (text: string) => readonly number[],
+  startsById?: readonly (readonly number[])[],
   buffers?: WordBuffers,
 ): PreparedText {
   let wordAt = buffers?.wordAt;
@@ -139,15 +141,18 @@ function withWords(
     isWord[i] = w ? 1 : 0;
     wordAt[i] = Math.max(word, 0);
   }
-  return startsOf ? { text, wordAt, isWord, startsOf } : { text, wordAt, isWord };
+  return startsById ? { text, wordAt, isWord, startsById } : { text, wordAt, isWord };
 }
 
 export function prepareText(raw: string): PreparedText {
   return withWords(lowerSameLength(cleanText(raw)));
 }
 
-function startsOf(p: PreparedText, text: string): readonly number[] {
-  if (p.startsOf) return p.startsOf(text);
+const noStarts: readonly number[] = [];
+
+function startsOf(p: PreparedText, alt: Alternative): readonly number[] {
+  if (p.startsById && alt.id !== undefined) return p.startsById[alt.id] ?? noStarts;
+  const text = alt.text;
   const out: number[] = [];
   for (let at = p.text.indexOf(text); at >= 0; at = p.text.indexOf(text, at + 1)) out.push(at);
   return out;
@@ -168,7 +173,7 @@ function endsTooEarly(p: PreparedText, term: string, end: number): boolean {
 function occurrences(p: PreparedText, term: Term, masked: readonly Span[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const alt of term.alternatives) {
-    for (const at of startsOf(p, alt.text)) {
+    for (const at of startsOf(p, alt)) {
       const end = at + alt.text.length;
       if (!alt.infix && isWordAt(p, at - 1)) continue;
       if (alt.wordEnd && endsTooEarly(p, alt.text, end)) continue;
@@ -211,8 +216,12 @@ export function matchPattern(
   masked: readonly Span[] = [],
   breaks: readonly Span[] = [],
 ): Span[] {
-  const lists = pattern.terms.map((term) => occurrences(p, term, masked));
-  if (lists.some((list) => list.length === 0)) return [];
+  const lists: Occurrence[][] = [];
+  for (const term of pattern.terms) {
+    const list = occurrences(p, term, masked);
+    if (list.length === 0) return [];
+    lists.push(list);
+  }
   const breaksBefore = startsBefore(p.text.length, breaks);
   const broken = (from: number, to: number) =>
     breaksBefore !== undefined && (breaksBefore[to] ?? 0) - (breaksBefore[from] ?? 0) > 0;
@@ -294,14 +303,12 @@ export function createPhraseFinder(
   }));
   for (const rule of compiled) {
     for (const pattern of [...rule.patterns, ...rule.stops, ...rule.breaks]) {
-      for (const term of pattern.terms) for (const alt of term.alternatives) lexicon.addTerm(alt.text);
+      for (const term of pattern.terms)
+        for (const alt of term.alternatives) alt.id = lexicon.addTerm(alt.text);
     }
   }
-  // The word maps are reused from item to item; the starts of the texts are the current walk's.
+  // The word maps are reused from item to item.
   const buffers: WordBuffers = { wordAt: new Int32Array(256), isWord: new Uint8Array(256) };
-  const noStarts: readonly number[] = [];
-  let current: LexiconScan<unknown> | undefined;
-  const startsOfText = (text: string) => current?.termStarts[lexicon.termNumber(text) ?? -1] ?? noStarts;
   // Every term gets a number; for each text, the terms it is an alternative of. An item's texts then say
   // which terms occur in it, and a pattern is worth matching only when all of its terms do.
   const termIds = new Map<Term, number>();
@@ -312,7 +319,7 @@ export function createPhraseFinder(
         if (termIds.has(term)) continue;
         const id = termIds.size;
         termIds.set(term, id);
-        for (const alt of term.alternatives) termsOfText[lexicon.termNumber(alt.text) ?? -1]?.push(id);
+        for (const alt of term.alternatives) termsOfText[alt.id ?? -1]?.push(id);
       }
     }
   }
@@ -323,6 +330,7 @@ export function createPhraseFinder(
     order,
     patterns: rule.patterns.map((pattern) => ({ pattern, ids: idsOf(pattern) })),
     stops: rule.stops.map((pattern) => ({ pattern, ids: idsOf(pattern) })),
+    breaks: rule.breaks.map((pattern) => ({ pattern, ids: idsOf(pattern) })),
   }));
   type Plan = (typeof plans)[number];
 
@@ -345,6 +353,19 @@ export function createPhraseFinder(
     for (let i = 0; i < ids.length; i++) if (seen[ids[i] ?? 0] !== stamp) return false;
     return true;
   };
+  /** Where a rule's patterns match, outside its stops and `masked`, not across its break words. */
+  function spansOf(prepared: PreparedText, plan: Plan, masked: readonly Span[]): Span[] {
+    const stops = [...masked];
+    for (const stop of plan.stops)
+      if (possible(stop.ids)) stops.push(...matchPattern(prepared, stop.pattern));
+    const breaks: Span[] = [];
+    for (const word of plan.breaks)
+      if (possible(word.ids)) breaks.push(...matchPattern(prepared, word.pattern, stops));
+    const spans: Span[] = [];
+    for (const p of plan.patterns)
+      if (possible(p.ids)) spans.push(...matchPattern(prepared, p.pattern, stops, breaks));
+    return spans;
+  }
   const run = (text: string, cleaned = false, given?: LexiconScan<unknown>) => {
     const hits: { rule: CompiledRule; spans: Span[] }[] = [];
     const original = cleaned ? text : cleanText(text);
@@ -352,7 +373,7 @@ export function createPhraseFinder(
     const reuse = given !== undefined && given.text.length === original.length;
     const lower = reuse ? given.text : lowerSameLength(original);
     if (lower === '') return hits;
-    current = reuse ? given : lexicon.scan(lower);
+    const current = reuse ? given : lexicon.scan(lower);
     if (current.termsFound.length === 0) return hits;
     stamp++;
     const present: number[] = [];
@@ -375,26 +396,17 @@ export function createPhraseFinder(
     if (candidates.length === 0) return hits;
     // Rules run in the order of the data file, whatever order their terms were found in.
     candidates.sort((a, b) => a.order - b.order);
-    const prepared = withWords(lower, startsOfText, buffers);
-    const spansOf = (plan: Plan, masked: readonly Span[]) => {
-      const stops = [...masked];
-      for (const stop of plan.stops)
-        if (possible(stop.ids)) stops.push(...matchPattern(prepared, stop.pattern));
-      const breaks = plan.rule.breaks.flatMap((word) => matchPattern(prepared, word, stops));
-      return plan.patterns.flatMap((p) =>
-        possible(p.ids) ? matchPattern(prepared, p.pattern, stops, breaks) : [],
-      );
-    };
+    const prepared = withWords(lower, current.termStarts, buffers);
     // Masking rules run first: what they cover names nothing else, by alias or by another rule.
     for (const plan of candidates) {
       if (!plan.rule.masks) continue;
-      const spans = spansOf(plan, []);
+      const spans = spansOf(prepared, plan, []);
       if (spans.length > 0) hits.push({ rule: plan.rule, spans });
     }
     const masked = hits.flatMap((hit) => hit.spans);
     for (const plan of candidates) {
       if (plan.rule.masks) continue;
-      const spans = spansOf(plan, masked);
+      const spans = spansOf(prepared, plan, masked);
       if (spans.length > 0) hits.push({ rule: plan.rule, spans });
     }
     return hits;
