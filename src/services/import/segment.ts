@@ -133,8 +133,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
       const entry = stack[stack.length - 1];
       if (entry) closeHeading(entry);
       stack.pop();
-      const sibling =
-        entry?.token.level === level && entry.token.line.links.length === 0 && entry.bodies === 0;
+      const sibling = entry?.token.level === level && entry.token.line.links.length === 0;
       if (entry && sibling && isRoleOnly(headingText(entry.token))) roleGroup = entry.token;
     }
     if (roleGroup && roleGroup.level > level) roleGroup = undefined;
@@ -170,6 +169,9 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         takeTrailing();
         last = undefined;
         popTo(token.level);
+        // `## 백엔드` … `## 기타` over entries of its own: a group of another kind, not one more entry of the role.
+        const group = token.line.links.length === 0 && holdsEntries(tokens, i, token.level);
+        if (roleGroup?.level === token.level && group) roleGroup = undefined;
         between = between.filter(isLoneLink);
         const title = token === documentTitle;
         if (!title && isReferenceHeading(text)) {
