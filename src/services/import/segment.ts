@@ -241,7 +241,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         const inSection = section && token.depth >= (token.t === 'text' ? section.textMin : section.min);
         const heads = headsNextEntry(tokens, i, token.depth, line.text, section?.kind !== 'other');
         if (heads) out.heads.add(token);
-        const boldName = token.t === 'text' && line.strongOnly && !isBracketOnly(line.text) && !line.bullet;
+        const boldName = token.t === 'text' && line.strongOnly && !isBracketOnly(line.text);
         if (inSection && section && !heads && !boldName) {
           // A bold line inside a section is the next entry's name, unless it is a group (`**[서버]**`).
           if (cur)
