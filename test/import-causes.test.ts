@@ -122,6 +122,14 @@ describe('what used to lose postings', () => {
     expect(postings[1]?.required).toContain('TypeScript 실무 경험이 있으신 분');
   });
 
+  it('a note with no labels at all: list items holding qualification lists are unlabeled postings', () => {
+    const { postings } = doc('unlabeled-list');
+    expect(postings.map((p) => [p.company, p.required.length, p.preferred, p.unlabeled])).toEqual([
+      ['바다소리', 3, [], true],
+      ['들꽃랩', 2, ['테스트 코드 작성 경험'], true],
+    ]);
+  });
+
   it('unclosed <h4>, <hr>, <details> with <ul><li>, a table of postings with <br> and a table in a list item', () => {
     const parsed = doc('html-tables');
     expect(parsed.postings.map(shape)).toEqual([

@@ -48,7 +48,13 @@ export interface Layout {
   name: NameStyle;
   /** 우대사항 before 자격요건. */
   preferredFirst: boolean;
+  /** How entry headings are numbered: `1.`, `2)`, `#3`, `[4]`, or not at all. */
+  numbering: number;
 }
+
+const NUMBERINGS = ['', 'n. ', 'n) ', '#n ', '[n] '];
+const numbered = (style: number, n: number, text: string) =>
+  `${(NUMBERINGS[style % NUMBERINGS.length] ?? '').replace('n', String(n))}${text}`;
 
 const ROLE_TITLE = '백엔드 개발자';
 /** A position that names no role the role table knows. */
@@ -130,11 +136,12 @@ const NAMES: Record<NameStyle, (p: LayoutPosting) => string> = {
   bar: (p) => `${p.company} | ${p.title}`,
 };
 
-function entry(p: LayoutPosting, layout: Layout, base: number): string[] {
+function entry(p: LayoutPosting, layout: Layout, base: number, n: number): string[] {
   const { entry: style, labels, link, preferredFirst } = layout;
   const first = link === 'first' ? [`[공고 보기](${p.url})`, ''] : [];
   const last = link === 'last' ? [`링크: ${p.url}`, ''] : [];
-  const name = NAMES[layout.name](p);
+  const plainName = NAMES[layout.name](p);
+  const name = numbered(layout.numbering, n, plainName);
   const body = (level: number) => sections(p, labels, level, preferredFirst);
   switch (style.kind) {
     case 'heading': {
@@ -147,7 +154,7 @@ function entry(p: LayoutPosting, layout: Layout, base: number): string[] {
     case 'split': {
       const level = base + style.level - 2;
       return [
-        `${'#'.repeat(level)} ${p.company}`,
+        `${'#'.repeat(level)} ${numbered(layout.numbering, n, p.company)}`,
         '',
         `${'#'.repeat(level + 1)} ${p.title}`,
         '',
@@ -174,7 +181,7 @@ function entry(p: LayoutPosting, layout: Layout, base: number): string[] {
         ...body(6),
       ];
     case 'list': {
-      const head = link === 'first' ? `- [${p.company}](${p.url}) - ${p.title}` : `- ${name}`;
+      const head = link === 'first' ? `- [${p.company}](${p.url}) - ${p.title}` : `- ${plainName}`;
       return [
         head,
         '  - 자격 조건',
@@ -186,7 +193,7 @@ function entry(p: LayoutPosting, layout: Layout, base: number): string[] {
       ];
     }
     case 'numbered': {
-      const head = link === 'first' ? `1. [${p.company}](${p.url}) - ${p.title}` : `1. ${name}`;
+      const head = link === 'first' ? `1. [${p.company}](${p.url}) - ${p.title}` : `1. ${plainName}`;
       return [
         head,
         '',
@@ -227,7 +234,7 @@ export function renderLayout(postings: readonly LayoutPosting[], layout: Layout)
     base = 3;
   }
   if (layout.entry.kind === 'table') lines.push(...table(postings, layout.link));
-  else for (const p of postings) lines.push(...entry(p, layout, base));
+  else for (const [i, p] of postings.entries()) lines.push(...entry(p, layout, base, i + 1));
   lines.push('', '## 총평', '', '- 공통 자격요건', '  - Java 또는 Python', '');
   return lines.join('\n');
 }
@@ -273,7 +280,15 @@ export function allLayouts(): Layout[] {
           // Name styles and section order turn with the layouts rather than multiply them.
           const n = out.length;
           const name = NAME_STYLES[n % NAME_STYLES.length] ?? 'dash';
-          out.push({ entry: entryStyle, labels, link, role, name, preferredFirst: n % 5 === 2 });
+          out.push({
+            entry: entryStyle,
+            labels,
+            link,
+            role,
+            name,
+            preferredFirst: n % 5 === 2,
+            numbering: n % 7,
+          });
         }
   }
   return out;

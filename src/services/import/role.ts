@@ -82,7 +82,7 @@ export function isRoleOnly(text: string): boolean {
 }
 
 const NUMBERING =
-  /^\s*(?:#\d{1,3}\.?\s|\d{1,2}-\d{1,2}\.?\s|\d{1,3}(?:\.\d{1,3})*(?:[.)]|\s)|[①-⑳]|\(\d{1,2}\))\s*/;
+  /^\s*(?:#\d{1,3}\.?\s|\[\d{1,3}\]|\d{1,2}-\d{1,2}\.?\s|\d{1,3}(?:\.\d{1,3})*(?:[.)]|\s)|[①-⑳]|\(\d{1,2}\))\s*/;
 const EMOJI = /[\p{Extended_Pictographic}\u{1f1e6}-\u{1f1ff}\ufe0f\u20e3]/gu;
 
 /** Heading text without its numbering, emoji and leftover markup: `### 1.1 무스마` → `무스마`. */

@@ -38,6 +38,34 @@ export interface Segments {
 
 /** Words of a label: a heading holding them is about sections (`자격조건 분석`), not an entry. */
 const LABEL_WORDS = /자격|우대|요건|조건|requirement|qualification|preferred/i;
+type ItemToken = Token & { t: 'item' };
+
+/**
+ * List items each holding three or more nested items, most of them reading like qualifications
+ * (`- 해오름랩` then `  - Vue.js 개발 경험 2년 이상` …), in the tokens no posting took.
+ */
+function listEntries(tokens: readonly Token[]): { head: ItemToken; items: ItemToken[] }[] {
+  const out: { head: ItemToken; items: ItemToken[] }[] = [];
+  let current: { head: ItemToken; items: ItemToken[] } | undefined;
+  const close = () => {
+    const entry = current;
+    current = undefined;
+    if (!entry || entry.items.length < 3) return;
+    const qualified = entry.items.filter((t) => isQualification(t.line.text)).length;
+    if (qualified * 3 >= entry.items.length * 2 && !isQualification(entry.head.line.text)) out.push(entry);
+  };
+  for (const token of tokens) {
+    if (token.t !== 'item') continue;
+    if (current && token.depth > current.head.depth) current.items.push(token);
+    else {
+      close();
+      current = { head: token, items: [] };
+    }
+  }
+  close();
+  return out;
+}
+
 /**
  * The document's title: its first `#` heading, or else its first heading when no other heading is as
  * high (`## 채용공고 리서치` over `###` entries).
@@ -92,15 +120,17 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
   const closeHeading = (entry: { token: Token & { t: 'heading' }; bodies: number }) => {
     if (entry.bodies > 0) return;
     const items = freeItems();
+    const listed = new Set<Token>(items);
     const inner = stack[stack.length - 1] === entry;
     const qualified = items.filter((t) => t.t !== 'heading' && 'line' in t && isQualification(t.line.text));
     const heading = entry.token.line.text;
     const entryLike = [...heading].length <= 40 && !/[.:：]\s*$/.test(heading) && !LABEL_WORDS.test(heading);
-    if (inner && entryLike && items.length >= 3 && qualified.length * 2 >= items.length) {
+    const own = entry.token !== documentTitle && listEntries(between).length === 0;
+    if (own && inner && entryLike && items.length >= 3 && qualified.length * 2 >= items.length) {
       const body: Body = {
         items: [],
         kinds: new Set(),
-        context: [...path(), ...between.filter((t) => !items.includes(t))],
+        context: [...path(), ...between.filter((t) => !listed.has(t))],
         trailing: [],
         roles: [],
         at: items[0]?.at ?? entry.token.at,
@@ -121,6 +151,36 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         between = [];
         return;
       }
+    }
+    noteListEntries();
+  };
+  /** `- 회사` with its qualification-like list nested under it and no labels: kept in case nothing has any. */
+  const listed: Body[] = [];
+  const noteListEntries = () => {
+    const entries = listEntries(between);
+    if (entries.length === 0) return;
+    const taken = new Set<Token>(entries.flatMap((e) => [e.head, ...e.items]));
+    between = between.filter((t) => !taken.has(t));
+    for (const entry of entries) {
+      const body: Body = {
+        items: [],
+        kinds: new Set(),
+        context: [...path(), entry.head],
+        trailing: [],
+        roles: [],
+        at: entry.items[0]?.at ?? entry.head.at,
+        unlabeled: true,
+      };
+      const list: Section = {
+        kind: 'required',
+        depth: -1,
+        min: 0,
+        textMin: 0,
+        combined: true,
+        exclude: false,
+      };
+      for (const t of entry.items) addItem(body, t.line.text, t.depth, list);
+      listed.push(body);
     }
   };
   /**
@@ -245,7 +305,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
         const inSection = section && token.depth >= (token.t === 'text' ? section.textMin : section.min);
         const heads = headsNextEntry(tokens, i, token.depth, line.text, section?.kind !== 'other');
         if (heads) out.heads.add(token);
-        const boldName = token.t === 'text' && line.strongOnly && !isBracketOnly(line.text) && !line.bullet;
+        const boldName = token.t === 'text' && line.strongOnly && !isBracketOnly(line.text);
         if (inSection && section && !heads && !boldName) {
           // A bold line inside a section is the next entry's name, unless it is a group (`**[서버]**`).
           if (cur)
@@ -308,5 +368,8 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
   endBody();
   takeTrailing();
   popTo(0);
+  noteListEntries();
+  // Entries as list items with only their qualifications under them, in a note with no labels at all.
+  if (out.bodies.every((b) => b.unlabeled)) out.bodies.push(...listed);
   return out;
 }

@@ -187,7 +187,7 @@ function candidate(
       }
       const keyed = token.t === 'heading' ? parseRoleLine(text) : undefined;
       if (keyed) return { roles: keyed, strong: false, at: token.at };
-      const name = headName(line, token.t === 'heading');
+      const name = headName(line, token.t === 'heading' || (token.t === 'text' && line.strongOnly));
       const strong =
         token.t === 'heading' ||
         heads.has(token) ||

@@ -43,7 +43,8 @@ function lineToken(line: Line, depth: number, at: number, glyphItem = true): Tok
   const roles = line.links.length === 0 ? parseRoleLine(line.text) : undefined;
   if (roles) return { t: 'role', roles, at };
   if (line.linkOnly) return { t: 'link', line, at };
-  if (glyphItem && line.bullet) return { t: 'item', depth: depth + 1, line, at };
+  // `**1. 티빙**`: a bold numbered line names an entry; other numbered or glyph lines are items.
+  if (glyphItem && line.bullet && !line.strongOnly) return { t: 'item', depth: depth + 1, line, at };
   return { t: 'text', depth, line, at };
 }
 
