@@ -172,4 +172,27 @@ describe('what used to lose postings', () => {
       },
     ]);
   });
+
+  it('headings written as key-value lines, and bold numbered lines with plain-line labels and glyph bullets', () => {
+    const { postings } = doc('keyed-headings');
+    expect(postings.map(shape)).toEqual([
+      {
+        company: 'Maple Mobile',
+        title: 'Android Developer',
+        url: 'https://maple.example/careers/android',
+        required: ['3+ years building Android apps with Kotlin', 'Jetpack Compose'],
+        preferred: ['Published an app on Google Play'],
+      },
+      { company: '새벽모바일', title: '안드로이드 개발자', required: ['Kotlin, Android SDK'], preferred: [] },
+      {
+        company: '들꽃소프트',
+        title: '서버 개발자',
+        url: 'https://www.wanted.co.kr/wd/70001',
+        required: ['Java 또는 Kotlin 기반 웹 서비스 개발 경험'],
+        preferred: ['테스트 코드 작성에 익숙하신 분'],
+      },
+      { company: '솔잎페이', title: '백엔드 엔지니어', required: ['REST API 설계 경험'], preferred: [] },
+    ]);
+    expect(roles(postings).slice(2)).toEqual(['backend', 'backend']);
+  });
 });

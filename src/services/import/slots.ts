@@ -6,6 +6,7 @@
 
 import { isSummaryHeading } from '../labels';
 import { isGenericLinkText, isJobBoardText, isUrlText, splitBeforeRole, splitEntryName } from './entry';
+import { entryKey } from './keyvalue';
 import { type Line, type LinkRef, squash } from './lines';
 import {
   isRoleOnly,
@@ -35,6 +36,7 @@ interface HeadName {
   company: string;
   title?: string;
   url?: string;
+  /** Named by a link, or by a key (`Company: …`): the words are a name even when they hold a role word. */
   linked: boolean;
 }
 
@@ -101,9 +103,18 @@ export function headName(head: Line, numbered = true): HeadName {
   }
   text = squash(text.replace(/(?:https?:\/\/|www\.)\S+/gi, ' '));
   const cleaned = companyText(text, numbered);
-  const split = cleaned ? splitEntryName(cleaned) : { company: '' };
   const url = head.links.find((l) => isWebUrl(l.url))?.url;
-  return { ...split, ...(url ? { url } : {}), linked: false };
+  // `## Company: 새봄물산`, `### 포지션 - 백엔드`: a heading written as a key-value line.
+  const keyed = entryKey(cleaned);
+  const split =
+    keyed?.key === 'company' && keyed.value
+      ? { company: keyed.value }
+      : keyed?.key === 'title' && keyed.value
+        ? { company: '', title: keyed.value }
+        : cleaned
+          ? splitEntryName(cleaned)
+          : { company: '' };
+  return { ...split, ...(url ? { url } : {}), linked: keyed?.key === 'company' };
 }
 
 interface Candidate {
