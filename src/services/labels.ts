@@ -1,7 +1,9 @@
 /**
  * Section labels of a job posting: which lines open the requirements (자격요건 and its variants), the
- * preferred qualifications (우대사항 …), or a part that is neither (주요업무, 기술 스택, 복지 …).
+ * preferred qualifications (우대사항 …), or a part that is neither (주요업무, 기술 스택, 복지 …). The words are
+ * data (label-vocabulary.ts); spacing, markup, numbering and small typos are tolerated by rule.
  */
+import { loadLabelVocabulary } from './label-vocabulary';
 
 export type LabelKind = 'required' | 'preferred' | 'other';
 
@@ -13,249 +15,36 @@ export interface Label {
   common?: boolean;
   /** Words before the label that are not part of it (`Back - End 자격요건` → `Back - End`). */
   prefix?: string;
+  /** `자격요건 및 우대사항`, `지원자격/우대사항`: one section holding both kinds, its items marked `(우대)`. */
+  combined?: boolean;
 }
 
-const REQUIRED = [
-  '자격요건',
-  '자격조건',
-  '자격사항',
-  '지원자격',
-  '지원요건',
-  '지원조건',
-  '요구사항',
-  '요구조건',
-  '요구역량',
-  '필수요건',
-  '필수사항',
-  '필수조건',
-  '필수역량',
-  '필요역량',
-  '기본자격',
-  '기본요건',
-  '자격',
-  '필수',
-  '필수자격',
-  '필수요구사항',
-  '지원자격요건',
-  '응시자격',
-  '모집요건',
-  '이런분을원해요',
-  '이런분을원합니다',
-  '이런분이필요해요',
-  '이런분을모십니다',
-  '이런분을기다려요',
-  '이런분과함께하고싶습니다',
-  '이런동료를찾아요',
-  'requirement',
-  'requirements',
-  'required',
-  'requiredskills',
-  'requiredskill',
-  'requiredqualification',
-  'requiredqualifications',
-  'basicqualification',
-  'basicqualifications',
-  'minimumqualification',
-  'minimumqualifications',
-  'qualification',
-  'qualifications',
-  'musthave',
-  'musthaves',
-  'whatyouneed',
-  'whatyoullneed',
-  'whatyouwillneed',
-  'whatyoubring',
-  'whatyoullbring',
-  'whatwerelookingfor',
-  'whatwelookfor',
-  'whoyouare',
-  'aboutyou',
-  'youhave',
-  'yourprofile',
-  'yourqualifications',
-  'keyqualifications',
-  'minimumrequirements',
-  'basicrequirements',
-  'jobrequirements',
-  'requiredexperience',
-  'whoweneed',
-  '이런분을찾아요',
-  '이런분을찾습니다',
-  '이런분과함께하고싶어요',
-];
+const EMOJI = /[\p{Extended_Pictographic}\u{1f1e6}-\u{1f1ff}\ufe0f\u20e3]/gu;
+const LEADING_BULLET =
+  /^\s*(?:[-*+•ㆍ·∙▪▫▸▹►◦‣○●■□◆◇※✔✓☑✅➢➤→▶]+|\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[①-⑳]|[a-zA-Z][.)](?=\s))\s*/u;
 
-const PREFERRED = [
-  '우대사항',
-  '우대조건',
-  '우대요건',
-  '우대역량',
-  '우대',
-  '부가요건',
-  '가산점',
-  '가산요소',
-  '선호',
-  '선호사항',
-  '선호조건',
-  '우대자격',
-  '우대경험',
-  '이런분이라면더좋아요',
-  '이런경험이있다면더좋아요',
-  '이런경험이있으면더좋아요',
-  '이런분이면더욱좋아요',
-  '있으면좋은경험',
-  '있으면좋아요',
-  'preferred',
-  'preferredqualification',
-  'preferredqualifications',
-  'preferredskills',
-  'preferredskill',
-  'preferredexperience',
-  'nicetohave',
-  'nicetohaves',
-  'plus',
-  'pluses',
-  'bonus',
-  'bonuspoints',
-  'itsaplus',
-  'goodtohave',
-  'extracredit',
-  'desired',
-  'desiredskills',
-  'desiredqualifications',
-  'desiredexperience',
-  'preferredrequirements',
-  'additionalqualifications',
-  '이런분이면더좋아요',
-  '이런분이면더좋습니다',
-];
+/** The label's own words, lowercased and without spaces, markup, brackets, numbering and a final colon. */
+export function compactLabel(text: string): string {
+  return text
+    .replace(EMOJI, '')
+    .replace(LEADING_BULLET, '')
+    .replace(/[*_`~#>]/g, '')
+    .replace(/[[\]()【】「」<>{}〈〉《》]/g, ' ')
+    .replace(/[’'".!?]/g, '')
+    .replace(/\s*[:：\-–—]+\s*$/, '')
+    .toLowerCase()
+    .replace(/[\s/&,·・･+\-–]+/g, '');
+}
 
-const OTHER = [
-  '주요업무',
-  '담당업무',
-  '업무내용',
-  '주요업무내용',
-  '하는일',
-  '합류하면하게될업무',
-  '기술스택',
-  '기술스택툴',
-  '기술스택및툴',
-  '사용툴',
-  '사용기술',
-  '사용스택',
-  '기술',
-  '스킬',
-  '스택',
-  '개발환경',
-  'skills',
-  'techstack',
-  'stack',
-  '복지',
-  '복리후생',
-  '혜택',
-  '혜택및복지',
-  '복지및혜택',
-  '회사소개',
-  '팀소개',
-  '직무소개',
-  '포지션소개',
-  '포지션상세',
-  '상세정보',
-  '상세내용',
-  '채용상세',
-  '업무소개',
-  '회사정보',
-  '기업정보',
-  '기업소개',
-  '서비스소개',
-  '조직소개',
-  '조직문화',
-  '주요역할',
-  '채용절차',
-  '전형절차',
-  '채용전형',
-  '채용과정',
-  '전형과정',
-  '합류여정',
-  '합류과정',
-  '채용절차및기타지원유의사항',
-  '기타안내',
-  '기타사항',
-  '채용프로세스',
-  '근무조건',
-  '근무지',
-  '근무지역',
-  '근무환경',
-  '근무형태',
-  '근무시간',
-  '근무위치',
-  '회사위치',
-  '고용형태',
-  '마감일',
-  '접수기간',
-  '모집기간',
-  '모집인원',
-  '연봉',
-  '급여',
-  '투자',
-  '투자정보',
-  '투자유치',
-  '핵심역량',
-  '인재상',
-  '채용하고싶은사람',
-  '기타',
-  '참고사항',
-  '유의사항',
-  '지원방법',
-  '제출서류',
-  'whatyoulldo',
-  'whatyouwilldo',
-  'whatyoudo',
-  'yourrole',
-  'responsibilities',
-  'responsibility',
-  'keyresponsibilities',
-  'duties',
-  'aboutus',
-  'abouttheteam',
-  'abouttherole',
-  'abouttheposition',
-  'aboutthejob',
-  'aboutthecompany',
-  'whoweare',
-  'whatwedo',
-  'overview',
-  'jobdescription',
-  'description',
-  'theteam',
-  'therole',
-  'location',
-  'compensation',
-  'salary',
-  'benefits',
-  'perks',
-  'perksandbenefits',
-  'benefitsandperks',
-  'whatweoffer',
-  'weoffer',
-  'whyjoinus',
-  'culture',
-  'tools',
-  'process',
-  'hiringprocess',
-  'interviewprocess',
-  'applicationprocess',
-  'recruitmentprocess',
-  'howtoapply',
-  'deadline',
-];
+const vocabulary = loadLabelVocabulary();
 
 const KINDS: readonly [LabelKind, readonly string[]][] = [
-  ['required', REQUIRED],
-  ['preferred', PREFERRED],
-  ['other', OTHER],
+  ['required', vocabulary.required],
+  ['preferred', vocabulary.preferred],
+  ['other', vocabulary.other],
 ];
 const EXACT = new Map<string, LabelKind>();
-for (const [kind, words] of KINDS) for (const word of words) EXACT.set(word, kind);
+for (const [kind, words] of KINDS) for (const word of words) EXACT.set(compactLabel(word), kind);
 
 /** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed max. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
@@ -337,23 +126,6 @@ function fuzzyKind(compact: string): LabelKind | undefined {
   return found;
 }
 
-const EMOJI = /[\p{Extended_Pictographic}\u{1f1e6}-\u{1f1ff}\ufe0f\u20e3]/gu;
-const LEADING_BULLET =
-  /^\s*(?:[-*+•ㆍ·∙▪▫▸▹►◦‣○●■□◆◇※✔✓☑✅➢➤→▶]+|\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[①-⑳]|[a-zA-Z][.)](?=\s))\s*/u;
-
-/** The label's own words, lowercased and without spaces, markup, brackets, numbering and a final colon. */
-export function compactLabel(text: string): string {
-  return text
-    .replace(EMOJI, '')
-    .replace(LEADING_BULLET, '')
-    .replace(/[*_`~#>]/g, '')
-    .replace(/[[\]()【】「」<>{}〈〉《》]/g, ' ')
-    .replace(/[’'".!?]/g, '')
-    .replace(/\s*[:：\-–—]+\s*$/, '')
-    .toLowerCase()
-    .replace(/[\s/&,·・･+\-–]+/g, '');
-}
-
 /**
  * Wanted's sentence labels, in their many wordings: `이런 분을 찾아요`, `이런 분이면 더 좋아요`, `이런 일을 해요`,
  * `이런 혜택이 있어요` (compacted). Only short lines that open with 이런 and end like a sentence, so an item such
@@ -375,6 +147,20 @@ function phraseKind(compact: string): LabelKind | undefined {
   return undefined;
 }
 
+const CONNECTOR = /^(?:및|와|과|그리고|and|또는|or)/;
+
+/** A requirement label and a preferred one written as one: `자격요건및우대사항` (compacted). */
+function isCombined(compact: string): boolean {
+  const chars = [...compact];
+  for (let cut = 2; cut <= chars.length - 2; cut++) {
+    if (fuzzyKind(chars.slice(0, cut).join('')) !== 'required') continue;
+    let rest = chars.slice(cut).join('');
+    rest = rest.replace(CONNECTOR, '');
+    if (rest && fuzzyKind(rest) === 'preferred') return true;
+  }
+  return false;
+}
+
 /** English labels that run on (`Bonus points if you have:`, `It's a plus if you have`). */
 const ENGLISH_TAIL = /(?:ifyou(?:have|are|bring|know)?|if|ifyouvegot|for)$/;
 
@@ -388,6 +174,7 @@ function classifyWords(text: string): Omit<Label, 'rest'> | undefined {
   if (!compact) return undefined;
   const kind = fuzzyKind(compact) ?? phraseKind(compact);
   if (kind) return { kind };
+  if (isCombined(compact)) return { kind: 'required', combined: true };
   if (/^[a-z]+$/.test(compact) && ENGLISH_TAIL.test(compact)) {
     const head = compact.replace(ENGLISH_TAIL, '');
     const inner = head.length >= 4 ? fuzzyKind(head) : undefined;
@@ -451,16 +238,28 @@ export function decoratedLabel(text: string): Label | undefined {
   return undefined;
 }
 
-const SUMMARY_WORDS =
-  /(?:^|[^a-z])(?:review|summary|conclusions?|common requirements?|takeaways?|retrospective|wrap[- ]?up|lessons? learned|final thoughts|my thoughts)(?:$|[^a-z])|공통|정리|총평|요약|결론|느낀\s*점|배운\s*점|분석\s*결과|마무리|마치며|소감|회고|시사점/i;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Summary words: English ones as words, Korean ones anywhere (`공통사항`, `채용공고 정리`). */
+const SUMMARY_WORDS = new RegExp(
+  vocabulary.summary
+    .map((word) => {
+      const body = word
+        .trim()
+        .split(/[\s-]+/)
+        .map(escapeRegExp)
+        .join('[\\s-]*');
+      return /^[a-z\s-]+$/i.test(word) ? `(?:^|[^a-z])${body}(?:$|[^a-z])` : body;
+    })
+    .join('|'),
+  'i',
+);
 
 /** A heading that introduces the author's own summary of the postings (`Review`, `공통사항`, `정리`, `총평`). */
 export function isSummaryHeading(text: string): boolean {
   return SUMMARY_WORDS.test(text);
 }
 
-const REFERENCE =
-  /^(?:참고|참조|출처|레퍼런스|references?|sources?|see also|참고\s*(?:자료|문헌|링크|사이트|한\s*(?:글|자료|사이트|링크))|(?:자료|정보)\s*출처)$/i;
+const REFERENCE = new Set(vocabulary.reference.map((word) => word.toLowerCase().replace(/\s+/g, '')));
 
 /** `## 참고`, `## 출처`, `## References`: a list of links the author read, neither postings nor summary. */
 export function isReferenceHeading(text: string): boolean {
@@ -470,7 +269,7 @@ export function isReferenceHeading(text: string): boolean {
     .replace(/[*_`#[\]()]/g, '')
     .replace(/\s*[:：]\s*$/, '')
     .trim();
-  return cleaned.length <= 20 && REFERENCE.test(cleaned);
+  return cleaned.length <= 20 && REFERENCE.has(cleaned.toLowerCase().replace(/\s+/g, ''));
 }
 
 const OTHER_GROUP = /기술|스택|stack|tech|사용\s*(?:하는|중인|하고)|툴|tool|환경|업무|소개|복지|혜택/i;

@@ -65,6 +65,7 @@ export function parseResearchDocument(
     budget: newBudget(),
     details: folded.marks,
     ...(options.role ? { role: options.role } : {}),
+    ...(decoded.frontMatter?.title ? { frontMatterTitle: decoded.frontMatter.title } : {}),
   });
   const title = decoded.frontMatter?.title || result.title;
   const summary = result.summaries

@@ -33,5 +33,3 @@ export function entryKey(text: string): KeyLine | undefined {
   for (const [key, pattern] of KEYS) if (pattern.test(name)) return { key, value: match[2].trim() };
   return undefined;
 }
-
-export const bareUrl = (text: string) => /(?:https?:\/\/|www\.)[^\s<>)\]]+/i.exec(text)?.[0];

@@ -4,43 +4,85 @@
  */
 
 import { decoratedLabel } from '../labels';
+import { loadRoles } from '../taxonomy/load';
+import type { RoleTable } from '../taxonomy/schema';
 
-const ROLE_WORDS = new RegExp(
-  [
-    '백\\s*[엔앤]드',
-    '프[론런]트',
-    '서버',
-    '풀\\s*스택',
-    '데이터\\s*(?:엔지니어|사이언티스트|분석)',
-    '게임',
-    '클라이언트',
-    '안드로이드',
-    '모바일',
-    '머신\\s*러닝',
-    '딥\\s*러닝',
-    '인공\\s*지능',
-    '컴퓨터\\s*비전',
-    '임베디드',
-    '보안',
-    '인프라',
-    '데브\\s*옵스',
-    '웹\\s*개발',
-    '개발자',
-    '엔지니어',
-    '(?<![a-z])(?:back|front)\\s*-?\\s*end(?![a-z])',
-    '(?<![a-z])(?:backend|frontend|server|devops|mlops|sre|full\\s*-?\\s*stack|fullstack|ios|android|mobile|' +
-      'game|unity|unreal|embedded|security|infra(?:structure)?|data|ai|ml|machine learning|deep learning|' +
-      'computer vision|vision|developer|engineer|programmer|scientist|qa)(?![a-z])',
-  ].join('|'),
-  'i',
-);
+/** Words that name a job whatever the role: `개발자`, `엔지니어`, `developer`. */
+const JOB_WORDS_ANY = ['개발자', '엔지니어', 'developer', 'engineer', 'programmer', 'scientist'];
+/** What may follow a Korean role word inside one word: `서버개발`, `게임클라이언트` (not `게임즈`). */
+const KOREAN_TAIL =
+  '(?=$|[^\\uac00-\\ud7a3]|개발|엔지니어|프로그래머|클라이언트|직무|직군|분야|포지션|팀|파트|담당)';
+
+const TAIL = new RegExp(`^${KOREAN_TAIL}`);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pattern for every role word of the role table (its aliases), longest first. */
+export function roleWordPattern(table: RoleTable): RegExp {
+  const words = new Set<string>(JOB_WORDS_ANY);
+  for (const role of table.roles)
+    for (const alias of role.aliases) {
+      const word = alias.toLowerCase().trim();
+      // Two-letter abbreviations (`be`, `fe`, `pm`) are words of English too; only a few are kept.
+      if (/^[a-z]{1,2}$/.test(word) && !['ai', 'ml', 'qa'].includes(word)) continue;
+      words.add(word);
+    }
+  // An alias holding a shorter one (`backend developer` holds `backend`) adds nothing to "mentions".
+  const kept: string[] = [];
+  for (const word of [...words].sort((a, b) => a.length - b.length)) {
+    const padded = ` ${word} `;
+    const holds = (short: string) => {
+      // Latin words count only at the start: `data scientist` stays, for `DataScientist` written as one.
+      if (/[a-z]/.test(short)) return padded.startsWith(` ${short} `);
+      const at = word.indexOf(short);
+      return at >= 0 && TAIL.test(word.slice(at + short.length));
+    };
+    if (!kept.some(holds)) kept.push(word);
+  }
+  const parts = kept
+    .sort((a, b) => b.length - a.length)
+    .map((word) => {
+      const body = word.split(/\s+/).map(escapeRegExp).join('\\s*');
+      return /[\uac00-\ud7a3]$/.test(word) ? `${body}${KOREAN_TAIL}` : `(?<![a-z0-9])${body}(?![a-z0-9])`;
+    });
+  return new RegExp(parts.join('|'), 'i');
+}
+
+let roleWords: RegExp | undefined;
+const words = () => {
+  roleWords ??= roleWordPattern(loadRoles());
+  return roleWords;
+};
 
 /** Does the text name a kind of job (백엔드, Back - End, DevOps, 게임 클라이언트, Data engineer …)? */
 export function mentionsRole(text: string): boolean {
-  return ROLE_WORDS.test(text);
+  return words().test(text);
 }
 
-const NUMBERING = /^\s*(?:\d{1,3}(?:\.\d{1,3})*(?:[.)]|\s)|[①-⑳]|\(\d{1,2}\))\s*/;
+const ANY_JOB = new RegExp(JOB_WORDS_ANY.join('|'), 'gi');
+
+/** Names a role beyond `개발자` / `engineer` alone: `MLOps 개발자`, `데이터분석가`, not `엔지니어`. */
+export function namesRole(text: string): boolean {
+  return mentionsRole(text.replace(ANY_JOB, ' '));
+}
+
+/** Does the text open with a role word other than `개발자` / `engineer` alone (`MLOps 개발자`, `서버 개발`)? */
+export function opensWithRole(text: string): boolean {
+  return words().exec(text)?.index === 0 && !new RegExp(`^(?:${JOB_WORDS_ANY.join('|')})`, 'i').test(text);
+}
+
+const FILLER =
+  /개발|채용|공고|직무|직군|분야|파트|포지션|부문|팀|engineering|development|team|[\s\p{P}\p{S}\d]/giu;
+
+/** A heading that is a role and nothing else: `## 백엔드`, `### Frontend 채용공고`, not `## 잡플래닛 데이터분석가`. */
+export function isRoleOnly(text: string): boolean {
+  const role = roleFromHeading(text);
+  if (!role) return false;
+  return role.replace(new RegExp(words().source, 'gi'), '').replace(FILLER, '') === '';
+}
+
+const NUMBERING =
+  /^\s*(?:#\d{1,3}\.?\s|\[\d{1,3}\]|\d{1,2}-\d{1,2}\.?\s|\d{1,3}(?:\.\d{1,3})*(?:[.)]|\s)|[①-⑳]|\(\d{1,2}\))\s*/;
 const EMOJI = /[\p{Extended_Pictographic}\u{1f1e6}-\u{1f1ff}\ufe0f\u20e3]/gu;
 
 /** Heading text without its numbering, emoji and leftover markup: `### 1.1 무스마` → `무스마`. */
@@ -80,12 +122,16 @@ export function roleFromHeading(text: string): string | undefined {
   // `백엔드 채용공고 분석`: words about the list, one after another.
   for (let i = 0; i < 3 && JOB_WORDS.test(cleaned); i++) cleaned = cleaned.replace(JOB_WORDS, '');
   cleaned = cleaned.replace(/[:：]\s*$/, '').trim();
+  // `채용공고 리서치 (백엔드)`: the role in brackets after words about the list.
+  const bracketed = /^(.*?)\s*[(（[]([^()（）[\]]+)[)）\]]$/.exec(cleaned);
+  if (bracketed?.[2] && mentionsRole(bracketed[2]) && !mentionsRole(bracketed[1] ?? ''))
+    return bracketed[2].trim();
   if (!cleaned || cleaned.length > 60) return undefined;
   return mentionsRole(cleaned) ? cleaned : undefined;
 }
 
 const TITLE_WORDS =
-  /개발자|엔지니어|연구원|연구|개발\s*$|디자이너|기획자|매니저|인턴|(?<![a-z])(?:developer|engineer|researcher|scientist|programmer|designer|manager|intern|lead)(?![a-z])/i;
+  /개발자|엔지니어|연구원|연구|개발\s*$|디자이너|기획자|매니저|인턴|분석가|애널리스트|컨설턴트|아키텍트|프로듀서|퍼블리셔|(?<![a-z])(?:developer|engineer|researcher|scientist|programmer|designer|manager|intern|lead|analyst|consultant|architect|producer|publisher)(?![a-z])/i;
 
 /** A heading that names a position rather than a company: `AI로봇 비전 개발자`, `3D Vision Research Engineer`. */
 export function looksLikeJobTitle(text: string): boolean {
