@@ -1,8 +1,8 @@
 /**
  * `npm run accuracy -- <shared folder>`: the normalizer against postings labeled by hand (eval/labels),
  * on the tuning half and the held-out half of eval/split.json. The labeled documents are read from the
- * folder given, and from nowhere else. Held-out figures are printed only in aggregate; `--misses` lists
- * the tuning half's misses, never the held-out half's.
+ * folder given, and from nowhere else. Held-out figures are printed only in aggregate; `--half tuning`
+ * prints the tuning half alone, and `--misses` (only with it) lists that half's misses.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -27,11 +27,14 @@ import { sectionText } from './sections';
 
 const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
 
-const usage = 'usage: npm run accuracy -- <shared folder> [--misses] [--kind named|concept] [--labels DIR]';
+const usage =
+  'usage: npm run accuracy -- <shared folder> [--half tuning|held-out] [--misses] [--kind named|concept] [--labels DIR]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
+    /** Only one half: `tuning` while tuning, so the held-out figures are not looked at meanwhile. */
+    half: { type: 'string' },
     misses: { type: 'boolean', default: false },
     kind: { type: 'string' },
     labels: { type: 'string', default: join(EVAL_DIR, 'labels') },
@@ -46,6 +49,17 @@ if (!sharedDir || !existsSync(sharedDir)) {
   console.error(sharedDir ? `no such folder: ${sharedDir}` : usage);
   process.exit(1);
 }
+const HALF_NAMES: Record<string, Half> = { tuning: 'tuning', 'held-out': 'heldOut', heldout: 'heldOut' };
+const onlyHalf = values.half === undefined ? undefined : HALF_NAMES[values.half.toLowerCase()];
+if (values.half !== undefined && onlyHalf === undefined) {
+  console.error(`--half takes tuning or held-out, not "${values.half}"\n${usage}`);
+  process.exit(1);
+}
+if (values.misses && onlyHalf !== 'tuning') {
+  console.error('--misses lists the tuning half only: add --half tuning');
+  process.exit(1);
+}
+const shownHalves = (['tuning', 'heldOut'] as const).filter((h) => onlyHalf === undefined || h === onlyHalf);
 
 interface RawSkill {
   id: string;
@@ -88,6 +102,7 @@ for (const file of labelFiles) {
     outsideSplit.push(file.document);
     continue;
   }
+  if (!shownHalves.includes(half)) continue;
   const path = resolve(sharedDir, file.document);
   if (!existsSync(path)) {
     console.error(`${file.document}: not found under ${sharedDir}`);
@@ -137,7 +152,7 @@ const NAMES: Record<Half, string> = { tuning: 'tuning', heldOut: 'held-out' };
 
 console.log(`Labeled postings under ${sharedDir} · taxonomy ${taxonomy.version}`);
 console.log('Skills are counted once per section; "merged" counts a posting\'s two sections together.\n');
-for (const half of ['tuning', 'heldOut'] as const) {
+for (const half of shownHalves) {
   const r = reports[half];
   console.log(`${NAMES[half]}: ${r.documents} documents, ${r.postings} postings`);
   console.log(`  named tech   ${pr(r.sections.named)}   merged ${pr(r.postingsMerged.named)}`);
@@ -157,11 +172,12 @@ for (const half of ['tuning', 'heldOut'] as const) {
 }
 const h = reports.heldOut;
 const mark = (ok: boolean) => (ok ? 'met' : 'not met');
-console.log(
-  `\ntargets on held-out: named P ≥ 0.97 ${mark(precision(h.sections.named) >= 0.97)}, R ≥ 0.95 ${mark(recall(h.sections.named) >= 0.95)}` +
-    ` · concepts P ≥ 0.90 ${mark(precision(h.sections.concept) >= 0.9)}, R ≥ 0.85 ${mark(recall(h.sections.concept) >= 0.85)}` +
-    ` · experience ≥ 95% ${mark(h.experience.total > 0 && h.experience.right / h.experience.total >= 0.95)}`,
-);
+if (shownHalves.includes('heldOut'))
+  console.log(
+    `\ntargets on held-out: named P ≥ 0.97 ${mark(precision(h.sections.named) >= 0.97)}, R ≥ 0.95 ${mark(recall(h.sections.named) >= 0.95)}` +
+      ` · concepts P ≥ 0.90 ${mark(precision(h.sections.concept) >= 0.9)}, R ≥ 0.85 ${mark(recall(h.sections.concept) >= 0.85)}` +
+      ` · experience ≥ 95% ${mark(h.experience.total > 0 && h.experience.right / h.experience.total >= 0.95)}`,
+  );
 if (outsideSplit.length > 0) console.log(`not in the split, not scored: ${outsideSplit.join(', ')}`);
 
 if (values.misses) {

@@ -410,11 +410,31 @@ describe('replies and exports in both languages', () => {
           preferred: 0,
           line: 9,
         },
+        {
+          company: 'Acme Cloud',
+          companyFound: true,
+          role: 'frontend',
+          roleId: 'frontend',
+          roleInferred: true,
+          unlabeled: true,
+          required: 3,
+          preferred: 0,
+          line: 10,
+        },
+        {
+          company: 'Acme Cloud',
+          companyFound: true,
+          role: null,
+          roleId: null,
+          roleNeeded: true,
+          required: 1,
+          preferred: 1,
+          line: 11,
+        },
       ],
       skipped: [
         { company: 'Acme Cloud', line: 12, reason: 'no-sections' },
         { company: 'Acme Cloud', line: 14, reason: 'empty-sections' },
-        { company: 'Acme Cloud', line: 16, reason: 'role-unknown', detail: 'astronaut' },
         { company: 'Acme Cloud', line: 18, reason: 'too-long', detail: 'requirements' },
       ],
       duplicates: [
@@ -423,16 +443,19 @@ describe('replies and exports in both languages', () => {
       ],
       authorSummary: 'x',
       warnings: [
-        'large document: only the sections that mention requirements or roles were read',
-        'line 5: requirements outside any company entry were not imported',
-        'line 7: Acme Cloud: the link is not a web address and was left out',
+        { code: 'large' },
+        { code: 'outside', line: 5 },
+        { code: 'bad-link', line: 7, company: 'Acme Cloud' },
       ],
       empty: false,
     };
-    expectLanguage(locale, formatImportReport(plan, { locale, maxEntries: 1 }), 'import report', [
-      ...DATA,
-      'astronaut',
-    ]);
+    const roleLabel = (id: string, l: 'en' | 'ko') => services.roles.label(id, l);
+    for (const surface of ['cli', 'discord'] as const) {
+      const report = formatImportReport(plan, { locale, maxEntries: 10, roleLabel, surface });
+      expectLanguage(locale, report, `import report (${surface})`, DATA);
+      expect(report).toContain(services.roles.label('frontend', locale));
+    }
+    expectLanguage(locale, formatImportReport(plan, { locale, maxEntries: 1 }), 'import report', DATA);
   });
 
   it.each(LOCALES)('prints normalize in %s', async (locale) => {

@@ -268,6 +268,84 @@ describe('import and export on the command line', () => {
     expect(csv.stdout).toContain('하늘소프트');
   });
 
+  it('lists every posting in --json, role needed or inferred, and stores them with --role', async () => {
+    const doc = file(
+      'roleless.md',
+      [
+        '# 메모',
+        '',
+        '## 구름다리',
+        '',
+        '- 자격요건',
+        '  - 성실하고 꼼꼼한 분',
+        '',
+        '## 별빛소프트',
+        '',
+        '- 자격요건',
+        '  - React, TypeScript로 화면을 만든 경험',
+        '  - Redux 상태 관리 경험',
+        '',
+      ].join('\n'),
+    );
+    const env = { STORE_URL: `sqlite://${join(temp.dir, 'roleless.sqlite')}` };
+    const dry = await runCli(['import', doc, '--dry-run', '--json'], { env });
+    expect(dry.code).toBe(0);
+    const plan = JSON.parse(dry.stdout);
+    expect(plan.postings).toMatchObject([
+      { company: '구름다리', role: null, roleId: null, roleNeeded: true, required: 1, preferred: 0 },
+      { company: '별빛소프트', roleId: 'frontend', roleInferred: true, required: 2 },
+    ]);
+    expect(plan.postings[1]).not.toHaveProperty('roleNeeded');
+    expect(plan.inputs.map((i: { role: string | null }) => i.role)).toEqual([null, 'frontend']);
+
+    const report = await runCli(['import', doc, '--dry-run', '--lang', 'en'], { env });
+    expect(report.stdout).toContain('- 구름다리 · role needed · 1 required · 0 preferred');
+    expect(report.stdout).toContain('- 별빛소프트 · Frontend developer (told from its skills)');
+    expect(report.stdout).toContain('Give one with --role');
+
+    // Without --role only the one with a role is stored; the report says the other was not.
+    const partial = await runCli(['import', doc, '--lang', 'en'], { env });
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toMatch(/Imported 1 posting/);
+    expect(partial.stdout).toContain('1 posting needs a role.');
+    // --role is every posting's role: the one stored already is a duplicate, the other is stored now.
+    const rest = await runCli(['import', doc, '--role', 'frontend', '--json'], { env });
+    expect(rest.code).toBe(0);
+    const { added, plan: second } = JSON.parse(rest.stdout);
+    expect(added).toHaveLength(1);
+    expect(second.postings).toMatchObject([{ company: '구름다리', roleId: 'frontend' }]);
+    expect(second.duplicates).toMatchObject([{ company: '별빛소프트', of: 'server' }]);
+    const listed = JSON.parse((await runCli(['postings', '--json'], { env })).stdout);
+    expect(listed.total).toBe(2);
+  });
+
+  it('adds a posting identical to a stored one, and says which it repeats', async () => {
+    const env = { STORE_URL: `sqlite://${join(temp.dir, 'twins.sqlite')}` };
+    const req = file('twin.txt', '- Go 서버 개발 경험\n- MySQL');
+    const add = (text: string) =>
+      runCli(
+        ['add', '--company', '쌍둥이랩', '--role', 'backend', '--requirements-file', text, '--lang', 'en'],
+        {
+          env,
+        },
+      );
+    expect((await add(req)).stdout).not.toContain('already stored');
+    const again = await add(file('twin-again.txt', 'go 서버 개발 경험, mysql'));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('#2');
+    expect(again.stdout).toContain('The same posting is already stored as #1');
+  });
+
+  it('refuses a role-needed import with one line when nothing has a role', async () => {
+    const doc = file('soft.md', '## 구름다리\n\n- 자격요건\n  - 성실하고 꼼꼼한 분\n');
+    const env = { STORE_URL: `sqlite://${join(temp.dir, 'soft.sqlite')}` };
+    const result = await runCli(['import', doc, '--lang', 'en'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      '1 posting needs a role and none was stored: give one with --role (for example --role backend).',
+    );
+  });
+
   it('refuses a binary file with one line and a non-zero exit', async () => {
     const binary = join(temp.dir, 'photo.md');
     writeFileSync(binary, Buffer.from([0, 1, 2, 0, 255, 254, 0]));

@@ -27,6 +27,13 @@ describe('parseExperience', () => {
     expect(parseExperience('개발 경력 6년 ~ 10년 서버 개발')).toMatchObject({ minYears: 6, maxYears: 10 });
   });
 
+  it('reads years and months together, and juniors up to N years', () => {
+    expect(parseExperience('관련 경력 1년 6개월 이상')?.minYears).toBe(1.5);
+    expect(parseExperience('신입~3년차 지원 가능')).toEqual({ minYears: 0, maxYears: 3, junior: true });
+    expect(parseExperience('신입 ~ 2년')).toMatchObject({ minYears: 0, maxYears: 2 });
+    expect(parseExperience('6개월 이상 인턴 경험')?.minYears).toBe(0.5);
+  });
+
   it('gives no upper bound when both ends are the same', () => {
     expect(parseExperience('경력 3~3년')).toEqual({ minYears: 3, junior: false });
   });

@@ -9,7 +9,7 @@ import {
   renderJson,
   renderMarkdown,
 } from '../src/services/export';
-import { classifyLabel, parseResearchDocument, planImport } from '../src/services/import';
+import { classifyLabel, parseResearchDocument, planImport, storableInputs } from '../src/services/import';
 import { splitItems } from '../src/services/normalize/split';
 import type { Posting, PostingInput } from '../src/services/postings/schema';
 import { createRoleDirectory } from '../src/services/roles';
@@ -148,11 +148,11 @@ describe('markdown export', () => {
         backend: { postings: 2, required: [{ label: 'Python', count: 1, share: 0.5 }], preferred: [] },
         frontend: { postings: 1, required: [{ label: 'React', count: 1, share: 1 }], preferred: [] },
       },
-      authorSummaries: ['## Review\n\n- 공통 자격 조건\n  - Python'],
+      authorSummaries: [{ label: 'notes (백엔드)', text: '## Review\n\n- 공통 자격 조건\n  - Python' }],
     });
     expect(md).toContain('### 백엔드 (2)\n\n- 공통 자격 조건\n  - Python: 1/2 (50%)');
     expect(md).toContain('### 프론트엔드 (1)\n\n- 공통 자격 조건\n  - React: 1/1 (100%)');
-    expect(md).toContain('> ## Review\n>\n> - 공통 자격 조건\n>   - Python');
+    expect(md).toContain('> **notes (백엔드)**\n>\n> ## Review\n>\n> - 공통 자격 조건\n>   - Python');
     // The review and the quoted summary are not read back as postings.
     const doc = parseResearchDocument(md);
     expect(doc.postings.map((p) => p.company)).toEqual(['하늘소프트', '숲컴퍼니', '바다랩스']);
@@ -416,7 +416,7 @@ describe('round trip: export then import', () => {
         const input = imported.get(identity(p));
         expect(input, `${context}\nmissing ${identity(p)}`).toBeDefined();
         if (!input) continue;
-        expect(resolveRole(input.role), context).toBe(p.roleId);
+        expect(input.role, context).toBe(p.roleId);
         expect(splitItems(input.requirements), context).toEqual(
           p.items.filter((i) => i.section === 'required').map((i) => i.text),
         );
@@ -468,7 +468,7 @@ describe('round trip: export then import', () => {
         findByUrl: async (url) => services.postings.findByUrl('target', url),
       });
       expect(plan.duplicates).toEqual([]);
-      const copied = await services.postings.addMany('target', plan.inputs);
+      const copied = await services.postings.addMany('target', storableInputs(plan));
       const shape = (p: Posting) => ({
         company: p.company,
         title: p.title,

@@ -7,6 +7,7 @@ import {
   ButtonStyle,
   ChannelType,
   Client,
+  ComponentType,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
@@ -17,6 +18,7 @@ import {
   REST,
   Routes,
   SlashCommandBuilder,
+  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
@@ -330,6 +332,76 @@ describe('interactions', () => {
     expect((await click.response()).type).toBe(InteractionResponseType.UpdateMessage);
     expect(await click.nextMessage()).toMatchObject({ source: 'update', messageId: reply.messageId });
     expect(discord.message(reply.messageId)).toMatchObject({ content: 'Confirmed', components: [] });
+  });
+
+  it('delivers a string select’s choice, only among its options', async () => {
+    discord.addGuild();
+    const client = await login();
+    const received = nextInteraction(client);
+    const sent = discord.sendCommand({ name: 'pick' });
+    const command = await received;
+    if (!command.isChatInputCommand()) throw new Error('expected a chat-input command');
+    await command.reply({
+      content: 'Which?',
+      components: [
+        new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+          new StringSelectMenuBuilder()
+            .setCustomId('pick:role')
+            .setPlaceholder('Role')
+            .addOptions({ label: 'Backend', value: 'backend' }, { label: 'Frontend', value: 'frontend' }),
+        ),
+      ],
+    });
+    const reply = await sent.nextMessage();
+    expect(() =>
+      discord.sendComponent({
+        customId: 'pick:role',
+        componentType: ComponentType.StringSelect,
+        values: ['qa'],
+      }),
+    ).toThrow(/Not an option/);
+    expect(() =>
+      discord.sendComponent({
+        customId: 'pick:role',
+        componentType: ComponentType.StringSelect,
+        values: ['backend', 'frontend'],
+      }),
+    ).toThrow(/takes 1–1 values/);
+
+    const picked = nextInteraction(client);
+    const pick = discord.sendComponent({
+      customId: 'pick:role',
+      componentType: ComponentType.StringSelect,
+      values: ['frontend'],
+    });
+    const menu = await picked;
+    if (!menu.isStringSelectMenu()) throw new Error('expected a string select');
+    expect(menu.values).toEqual(['frontend']);
+    expect(menu.message.id).toBe(reply.messageId);
+    await menu.update({ content: 'Frontend it is', components: [] });
+    expect(await pick.nextMessage()).toMatchObject({ source: 'update', content: 'Frontend it is' });
+  });
+
+  it('refuses components Discord refuses: a select with too many options, duplicate custom ids', async () => {
+    const guild = discord.addGuild();
+    const rest = restClient();
+    const post = (components: unknown) =>
+      rest.post(Routes.channelMessages(guild.channel().id), { body: { content: 'x', components } });
+    const options = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `o${i}`, value: `v${i}` }));
+    const select = (n: number) => ({
+      type: ComponentType.ActionRow,
+      components: [{ type: ComponentType.StringSelect, custom_id: 's', options: options(n) }],
+    });
+    await expect(post([select(25)])).resolves.toBeDefined();
+    await expect(post([select(26)])).rejects.toMatchObject({ code: 50035 });
+    await expect(post([select(0)])).rejects.toMatchObject({ code: 50035 });
+    const button = (id: string) => ({ type: ComponentType.Button, style: 1, label: 'b', custom_id: id });
+    await expect(
+      post([{ type: ComponentType.ActionRow, components: [button('same'), button('same')] }]),
+    ).rejects.toMatchObject({ code: 50035 });
+    await expect(
+      post([{ type: ComponentType.ActionRow, components: [button('a'), select(2).components[0]] }]),
+    ).rejects.toMatchObject({ code: 50035 });
   });
 
   it('receives files in replies as parsed multipart', async () => {

@@ -39,7 +39,9 @@ describe('import service', () => {
       [1, 'backend', 'u1'],
       [2, 'backend', 'u1'],
     ]);
-    expect((await ctx.services.imports.authorSummary('g', 'backend'))?.text).toContain('공통: Python');
+    const [own] = await ctx.services.imports.authorSummaries('g', 'backend');
+    expect(own).toMatchObject({ document: '리서치', source: 'doc.md' });
+    expect(own?.text).toContain('공통: Python');
     const again = await ctx.services.imports.preview('g', DOC);
     expect(again.inputs).toEqual([]);
     expect(again.duplicates.map((d) => d.existing?.id)).toEqual([1, 2]);

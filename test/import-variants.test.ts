@@ -12,8 +12,8 @@ import {
 import { rewriteDetails } from '../src/services/import/details';
 import { isGenericLinkText, splitEntryName } from '../src/services/import/entry';
 import { entryKey } from '../src/services/import/keyvalue';
-import { isReferenceHeading, isSummaryHeading } from '../src/services/import/labels';
 import { inlineItems } from '../src/services/import/markdown';
+import { isReferenceHeading, isSummaryHeading } from '../src/services/labels';
 import { emptyServer, importFixture, megabyte } from './support/import';
 
 /** Shapes of research notes the genre has beyond the ones test/import.test.ts covers. */

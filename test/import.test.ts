@@ -8,12 +8,13 @@ import {
   type ParsedPosting,
   parseResearchDocument,
   planImport,
+  storableInputs,
   UNKNOWN_COMPANY,
 } from '../src/services/import';
-import { decoratedLabel, isSummaryHeading } from '../src/services/import/labels';
 import { parseRoleLine, roleFromHeading } from '../src/services/import/role';
+import { decoratedLabel, isSummaryHeading } from '../src/services/labels';
 import { canonicalUrl } from '../src/services/postings/url';
-import { emptyServer, importFixture, megabyte, resolveRole } from './support/import';
+import { emptyServer, importFixture, importRoles, megabyte, resolveRole } from './support/import';
 
 const fixture = importFixture;
 
@@ -324,16 +325,10 @@ describe('parseResearchDocument: the genre', () => {
     expect(doc.title).toBe('원하는 직무의 채용공고를 리스트업하여 공통된 경험, 기술, 태도를 정리');
     expect(doc.authorSummary).toMatch(/^### 공통된 경험 및 지식/);
     const plan = await planImport(doc, emptyServer);
-    expect(plan.postings.map((p) => p.roleId)).toEqual(['ai-ml', 'ai-ml', 'ai-ml']);
-    expect(plan.skipped).toEqual([
-      {
-        company: UNKNOWN_COMPANY,
-        title: '영상처리 연구원',
-        line: 83,
-        reason: 'role-unknown',
-        detail: '영상처리 연구원',
-      },
-    ]);
+    // No role word in 영상처리 연구원, and no skills to tell one from here: kept, its role needed.
+    expect(plan.postings.map((p) => p.roleId)).toEqual(['ai-ml', 'ai-ml', null, 'ai-ml']);
+    expect(plan.postings[2]).toMatchObject({ title: '영상처리 연구원', line: 83, roleNeeded: true });
+    expect(plan.skipped).toEqual([]);
   });
 
   it('a list of company links only: no postings, and says so', async () => {
@@ -500,7 +495,7 @@ describe('planImport', () => {
     ]);
     expect(plan.inputs[0]).toEqual({
       company: '하늘소프트',
-      role: 'Back-end',
+      role: 'backend',
       url: 'https://career.programmers.co.kr/job_positions/90001?by_theme=true',
       requirements:
         '- 백엔드 개발 경력 2년 이상 또는 그에 준하는 실력\n- REST API 설계 경험\n- RDBMS 기반 데이터 모델링 경험',
@@ -510,6 +505,8 @@ describe('planImport', () => {
     const report = formatImportReport(plan, { locale: 'en' });
     expect(report).toContain('Found 4 postings.');
     expect(report).toContain('- 하늘소프트 · Back-end · 3 required · 2 preferred');
+    const named = formatImportReport(plan, { locale: 'ko', roleLabel: (id, l) => importRoles.label(id, l) });
+    expect(named).toContain('- 하늘소프트 · 백엔드 · 자격요건 3 · 우대사항 2');
     expect(report).toContain('already on this server: #7 바다랩스');
     expect(report).toContain('twice in the document (same as line 15)');
     expect(report).toContain('별빛게임즈 (line 53): no requirements or preferred section');
@@ -536,18 +533,21 @@ describe('planImport', () => {
     const plan = await planImport(parseResearchDocument(text), emptyServer, { submittedBy: 'u42' });
     expect(plan.skipped).toMatchObject([{ company: '긴회사', reason: 'too-long', detail: 'requirements' }]);
     expect(plan.inputs).toEqual([
-      { company: '이상한링크', role: '백엔드', requirements: '- Python', preferred: '', submittedBy: 'u42' },
+      { company: '이상한링크', role: 'backend', requirements: '- Python', preferred: '', submittedBy: 'u42' },
     ]);
-    expect(plan.warnings.some((w) => w.includes('이상한링크'))).toBe(true);
+    expect(plan.warnings).toEqual([{ code: 'bad-link', line: 157, company: '이상한링크' }]);
   });
 
-  it('skips postings whose role nothing in the document or the table names', async () => {
+  it('keeps postings whose role nothing in the document or the table names, their role needed', async () => {
     const text = '## [어딘가](https://example.com/a)\n\n- 자격요건\n  - 성실함\n';
     const plan = await planImport(parseResearchDocument(text), emptyServer);
-    expect(plan.empty).toBe(true);
-    expect(plan.skipped).toMatchObject([{ company: '어딘가', reason: 'role-unknown', detail: '' }]);
-    const withRole = await planImport(parseResearchDocument(text, { role: 'backend' }), emptyServer);
-    expect(withRole.inputs).toHaveLength(1);
+    expect(plan.empty).toBe(false);
+    expect(plan.skipped).toEqual([]);
+    expect(plan.postings).toMatchObject([{ company: '어딘가', role: null, roleId: null, roleNeeded: true }]);
+    expect(storableInputs(plan)).toEqual([]);
+    const withRole = await planImport(parseResearchDocument(text), emptyServer, { role: 'backend' });
+    expect(storableInputs(withRole)).toMatchObject([{ company: '어딘가', role: 'backend' }]);
+    expect(withRole.postings[0]).not.toHaveProperty('roleNeeded');
   });
 });
 
@@ -573,7 +573,7 @@ describe('entries that are not postings', () => {
     expect(doc.skipped).toEqual([
       { company: '빈회사', url: 'https://example.com/empty', line: 4, reason: 'empty-sections' },
     ]);
-    expect(doc.warnings).toEqual(['line 1: requirements outside any company entry were not imported']);
+    expect(doc.warnings).toEqual([{ code: 'outside', line: 1 }]);
   });
 
   it('keeps a 공통 list as the author summary, before the entries or after the last one', () => {
@@ -650,7 +650,7 @@ describe('hostile files', () => {
     const text = `${junk}\n## [끝회사](https://example.com/last)\n\n- 자격요건\n  - Go 개발 경험\n`;
     const { value, ms } = timed(() => parseResearchDocument(text));
     expect(value.postings).toMatchObject([{ company: '끝회사', required: ['Go 개발 경험'] }]);
-    expect(value.warnings[0]).toMatch(/large document/);
+    expect(value.warnings[0]).toEqual({ code: 'large' });
     expect(ms).toBeLessThan(2000);
   });
 

@@ -105,6 +105,92 @@ describe('JVM frameworks', () => {
   });
 });
 
+describe('names as postings write them', () => {
+  it('a version glued to a name is still the name', () => {
+    expect(named('React18 경험')).toContain('react');
+    expect(named('Java17 이상, Spring Boot3.x')).toEqual(expect.arrayContaining(['java', 'spring-boot']));
+    expect(named('Node18 환경')).toContain('nodejs');
+    expect(named('Log4j 취약점 대응')).not.toContain('logging');
+    expect(named('Javas 개발')).not.toContain('java');
+  });
+
+  it('a name that is also a word counts before 기반, 환경 or 개발', () => {
+    expect(named('Node 환경에서의 개발 경험')).toContain('nodejs');
+    expect(named('Go 기반 서버 개발')).toContain('go');
+    expect(named('Swift로 개발해 본 경험')).toContain('swift');
+    expect(named('트리의 Node 구조 이해')).not.toContain('nodejs');
+  });
+
+  it('names inside a phrase about open-source tools still count', () => {
+    const skills = named('오픈소스 워크플로 프레임워크(Airflow, Kubeflow 등) 활용 경험');
+    expect(skills).toEqual(expect.arrayContaining(['airflow', 'kubeflow']));
+    expect(skills).not.toContain('open-source');
+  });
+
+  it('spellings and short forms postings use', () => {
+    expect(named('Next/Nuxt 기반 SSR 경험')).toEqual(expect.arrayContaining(['nextjs', 'nuxtjs']));
+    expect(named('RDBS 사용 경험')).toContain('rdbms');
+    expect(named('도큐먼트 기반 데이터베이스 사용 경험')).toContain('nosql');
+    expect(named('Django Model 설계 경험')).toEqual(expect.arrayContaining(['django-orm', 'django']));
+    expect(named('메시지 기반 아키텍처 경험')).toContain('message-queue');
+    expect(named('분산 캐시 적용 경험')).toEqual(expect.arrayContaining(['distributed-systems', 'caching']));
+  });
+
+  it('Kotlin Coroutine names Kotlin too; RTK Query is Redux', () => {
+    expect(named('Kotlin Coroutine 사용 경험')).toEqual(expect.arrayContaining(['kotlin', 'coroutines']));
+    expect(named('RTK Query 사용 경험')).toContain('redux');
+  });
+});
+
+describe('implications hold in every posting', () => {
+  const all = (text: string) => normalizer.normalizeItem(text, 'required').skills.map((s) => s.id);
+
+  it.each([
+    ['React Native와 TypeScript로 앱 개발', 'javascript'],
+    ['LibTorch 기반 C++ 추론 엔진 개발', 'python'],
+    ['SQLAlchemy Core로 쿼리 작성', 'orm'],
+    ['Spring Data Redis 사용 경험', 'jpa'],
+    ['Spinnaker로 EC2에 배포한 경험', 'kubernetes'],
+    ['Unreal 엔진의 Entity Component System 이해', 'unity'],
+  ])('%s does not imply %s', (text, id) => {
+    expect(all(text)).not.toContain(id);
+  });
+
+  it('keeps the implications that always hold', () => {
+    expect(implied('Spring Data JPA 사용 경험')).toEqual(expect.arrayContaining(['spring', 'jpa']));
+    expect(implied('Argo CD 기반 배포')).toContain('kubernetes');
+    expect(implied('Unity DOTS 경험')).toContain('unity');
+    expect(implied('Next.js 기반 개발')).toContain('react');
+  });
+});
+
+describe('a name two products share is the one its neighbours name', () => {
+  it.each([
+    ['Java 8 이상의 Lambda, Stream API 활용 경험', ['aws-lambda', 'aws', 'serverless']],
+    ['Redux 등 Flux 아키텍처에 대한 이해', ['fluxcd', 'kubernetes', 'ci-cd']],
+    ['Figma UI Kit 제작 경험', ['uikit', 'ios']],
+    ['Angular CDK 활용 경험', ['cloudformation', 'aws']],
+    ['ECS 아키텍처 기반 게임 로직 설계', ['ecs', 'aws']],
+    ['AAC, H.264 코덱에 대한 이해', ['android-jetpack', 'android', 'mobile-development']],
+    ['Solidity, Hardhat, Remix 사용 경험', ['remix', 'react']],
+    ['HBase, Phoenix 사용 경험', ['phoenix', 'elixir']],
+  ])('%s', (text, wrong) => {
+    const skills = normalizer.normalizeItem(text, 'required').skills.map((s) => s.id);
+    for (const id of wrong) expect(skills, id).not.toContain(id);
+  });
+
+  it('still finds each product where it is meant', () => {
+    expect(named('AWS Lambda 기반 서버리스 개발')).toContain('aws-lambda');
+    expect(named('ArgoCD, Flux 등 GitOps 도구 사용 경험')).toContain('fluxcd');
+    expect(named('UIKit 기반 iOS 앱 개발')).toContain('uikit');
+    expect(named('AWS CDK로 인프라 구성')).toContain('cloudformation');
+    expect(named('AWS ECS, EKS 운영 경험')).toContain('ecs');
+    expect(named('AAC, Jetpack 라이브러리 사용 경험')).toContain('android-jetpack');
+    expect(named('Remix, Next.js 등 React 프레임워크 경험')).toContain('remix');
+    expect(named('JPA/Hibernate 사용 경험')).toEqual(expect.arrayContaining(['jpa', 'hibernate']));
+  });
+});
+
 describe('cases a reader would not count', () => {
   it('a GitHub profile to submit is a portfolio, not Git', () => {
     const skills = named('포트폴리오, Github 프로필, 또는 개인 블로그 제출자');

@@ -1,6 +1,8 @@
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { columns, plain, renderReply, type TerminalStyle, wantsColor } from '../src/cli/render';
+import { buttonsOf, columns, plain, renderReply, type TerminalStyle, wantsColor } from '../src/cli/render';
 import { safe, safeLines } from '../src/commands/shared/text';
+import type { Reply } from '../src/commands/types';
 
 const style = (over: Partial<TerminalStyle> = {}): TerminalStyle => ({
   locale: 'en',
@@ -68,6 +70,43 @@ describe('console rendering', () => {
     const reply = { embeds: [{ title: 'T', fields: [{ name: 'F', value: '**v**' }] }] };
     expect(renderReply(reply, style({ color: true }))).toContain('\u001b[1m');
     expect(renderReply(reply, style())).not.toContain('\u001b');
+  });
+
+  it('numbers each option of a select menu like a button, and says what it picks', () => {
+    const reply = {
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.StringSelect,
+              custom_id: 'import:role:t',
+              options: [
+                { label: 'Backend', value: 'backend' },
+                { label: 'Frontend', value: 'frontend' },
+              ],
+            },
+          ],
+        },
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Success,
+              label: 'Import',
+              custom_id: 'import:confirm:t',
+            },
+          ],
+        },
+      ],
+    } satisfies Reply;
+    expect(buttonsOf(reply)).toEqual([
+      { label: 'Backend', customId: 'import:role:t', disabled: false, values: ['backend'] },
+      { label: 'Frontend', customId: 'import:role:t', disabled: false, values: ['frontend'] },
+      { label: 'Import', customId: 'import:confirm:t', disabled: false },
+    ]);
+    expect(renderReply(reply, style())).toBe('[1] Backend  [2] Frontend  [3] Import');
   });
 
   it('counts Hangul as two columns', () => {

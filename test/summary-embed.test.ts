@@ -59,6 +59,28 @@ describe('summary embed', () => {
     expect(ko).toContain('Spring (2 · 모두 추정)');
   });
 
+  it('shows each document’s own summary under its name, the first three, then how many more', () => {
+    const docs = ['하나', '둘', '셋', '넷', '다섯'].map((name, i) => ({
+      document: `${name} 정리`,
+      text: `- 공통 @everyone ${i}`,
+    }));
+    for (const locale of ['en', 'ko'] as const) {
+      const embed = summaryEmbed(ctxFor(locale), summary(), 'both', [
+        ...docs,
+        { source: 'old.md', text: '- 예전' },
+      ]);
+      const names = (embed.fields ?? []).map((f) => f.name);
+      const t = translator(locale);
+      expect(names).toContain(t('summary.author-document', { document: '하나 정리' }));
+      expect(names).toContain(t('summary.author-document', { document: '셋 정리' }));
+      expect(names).not.toContain(t('summary.author-document', { document: '넷 정리' }));
+      expect(text(embed)).toContain(t('summary.author-more', { count: 3 }));
+      expect((embed.fields ?? []).some((f) => f.value.includes('@everyone'))).toBe(false);
+    }
+    const single = summaryEmbed(ctxFor('en'), summary(), 'both', [{ text: '- kept before' }]);
+    expect(single.fields?.map((f) => f.name)).toContain('The group’s own summary');
+  });
+
   it('leaves the note out when no share shown is implied', () => {
     const en = text(summaryEmbed(ctxFor('en'), summary({ required: [share('Java', 1, 0)] }), 'required'));
     expect(en).not.toContain('implied');

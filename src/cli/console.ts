@@ -111,7 +111,11 @@ export async function runConsole(rt: Runtime, io: ConsoleIo): Promise<void> {
           ui.err(buttons.length === 0 ? t('console.no-buttons') : t('console.no-button', { n: text }));
           continue;
         }
-        await run(rt.context(), { kind: 'component', customId: button.customId });
+        await run(rt.context(), {
+          kind: 'component',
+          customId: button.customId,
+          ...(button.values ? { values: button.values } : {}),
+        });
         continue;
       }
       let parsed: ReturnType<typeof parseTokens>;

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord-api-types/v10';
+import { type APIEmbed, ComponentType } from 'discord-api-types/v10';
 import { createColors } from 'picocolors';
 import type { Reply } from '../commands/types';
 import { type Locale, translator } from '../i18n';
@@ -156,13 +156,25 @@ export interface ConsoleButton {
   label: string;
   customId: string;
   disabled: boolean;
+  /** For an option of a select menu: what choosing it picks. */
+  values?: string[];
 }
 
+/** A reply's buttons, and each option of a one-choice select menu as a button of its own. */
 export function buttonsOf(reply: Reply): ConsoleButton[] {
   const buttons: ConsoleButton[] = [];
   for (const row of reply.components ?? []) {
     for (const component of row.components) {
-      if ('custom_id' in component && 'label' in component) {
+      if (component.type === ComponentType.StringSelect) {
+        for (const option of component.options) {
+          buttons.push({
+            label: option.label,
+            customId: component.custom_id,
+            disabled: component.disabled === true,
+            values: [option.value],
+          });
+        }
+      } else if ('custom_id' in component && 'label' in component) {
         buttons.push({
           label: component.label ?? '',
           customId: component.custom_id,

@@ -80,6 +80,11 @@ export const addPosting = {
       company: companyLabel(ctx.t, posting.company),
       role: ctx.services.roles.label(posting.roleId, ctx.locale),
     });
-    return reply({ embeds: [postingEmbed(ctx, posting, heading)] });
+    // A posting with the same content is kept all the same (it may be a second opening), and said.
+    const [twin] = await ctx.services.postings.twinsOf(ctx.guildId, posting);
+    return reply({
+      ...(twin ? { content: ctx.t('posting.twin', { id: twin }) } : {}),
+      embeds: [postingEmbed(ctx, posting, heading)],
+    });
   },
 } satisfies Command;

@@ -9,7 +9,8 @@ import type { Choice, Context, Response } from './types';
 export type Invocation =
   | { kind: 'command'; name: string }
   | { kind: 'modal'; customId: string; fields: Record<string, string> }
-  | { kind: 'component'; customId: string };
+  /** A button press, or a select menu's choice (`values`). */
+  | { kind: 'component'; customId: string; values?: string[] };
 
 /** A short id a member can quote, also found in the log line of the failure. */
 export const newErrorId = () => randomBytes(4).toString('hex');
@@ -30,7 +31,7 @@ export async function execute(ctx: Context, invocation: Invocation): Promise<Res
       return await command.modalSubmit(ctx, invocation.customId, invocation.fields);
     case 'component':
       if (!command.component) throw new Error(`${command.data.name} has no components`);
-      return await command.component(ctx, invocation.customId);
+      return await command.component(ctx, invocation.customId, invocation.values ?? []);
   }
 }
 

@@ -57,11 +57,11 @@ export const summary = {
     if (result.postings === 0) {
       return ephemeral({ content: ctx.t('summary.empty', { role: result.roleLabel[ctx.locale] }) });
     }
-    const own = await ctx.services.imports.authorSummary(ctx.guildId, roleId);
+    const own = await ctx.services.imports.authorSummaries(ctx.guildId, roleId);
     await ctx.defer({ ephemeral: false });
     const files = await summaryChart(ctx.locale, result, ctx.services.clock.now());
     return reply({
-      embeds: [{ ...summaryEmbed(ctx, result, options.section, own?.text), ...imageOf(files) }],
+      embeds: [{ ...summaryEmbed(ctx, result, options.section, own), ...imageOf(files) }],
       files,
     });
   },

@@ -113,5 +113,6 @@ export interface Command {
   autocomplete?(ctx: Context, focused: { name: string; value: string }): Promise<Choice[]>;
   /** Custom ids start with the command's name and a colon: `add-posting:new`, `postings:page:2:backend`. */
   modalSubmit?(ctx: Context, customId: string, fields: Record<string, string>): Promise<Response>;
-  component?(ctx: Context, customId: string): Promise<Response>;
+  /** A button press, or a select menu's choice: `values` are what was picked (none for a button). */
+  component?(ctx: Context, customId: string, values: readonly string[]): Promise<Response>;
 }

@@ -15,7 +15,7 @@ import { toLocale } from '../i18n';
 import type { Services } from '../services';
 import { MAX_ATTACHMENT_BYTES, toAttachment } from './attachments';
 
-/** The interactions the bot answers; everything else (context menus, select menus of others) is ignored. */
+/** The interactions the bot answers; everything else (context menus, other kinds of select menu) is ignored. */
 export type CommandInteraction =
   | ChatInputCommandInteraction
   | AutocompleteInteraction
@@ -111,5 +111,8 @@ export function toInvocation(interaction: CommandInteraction): Invocation | unde
     return { kind: 'modal', customId: interaction.customId, fields: modalFields(interaction) };
   }
   if (interaction.isButton()) return { kind: 'component', customId: interaction.customId };
+  if (interaction.isStringSelectMenu()) {
+    return { kind: 'component', customId: interaction.customId, values: [...interaction.values] };
+  }
   return undefined;
 }

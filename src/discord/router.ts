@@ -146,7 +146,12 @@ export function createRouter(options: RouterOptions): Router {
     const started = performance.now();
     if (interaction.isAutocomplete()) {
       await answerAutocomplete(interaction);
-    } else if (interaction.isChatInputCommand() || interaction.isModalSubmit() || interaction.isButton()) {
+    } else if (
+      interaction.isChatInputCommand() ||
+      interaction.isModalSubmit() ||
+      interaction.isButton() ||
+      interaction.isStringSelectMenu()
+    ) {
       const invocation = toInvocation(interaction);
       if (!invocation) return;
       await answer(interaction, invocation);

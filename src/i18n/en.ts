@@ -50,6 +50,8 @@ export const en = {
   'error.import.binary': 'That file is not text. Send a markdown or text file.',
   'error.import.invalid-utf8': 'That file is not valid UTF-8 text.',
   'error.import.empty': 'I found no postings in that file.',
+  'error.import.role-needed':
+    '{count} {count|posting needs|postings need} a role and none was stored: give one with --role (for example --role backend).',
   'error.import.expired': 'This import preview has expired. Run /import again.',
   'error.export.empty': 'There are no postings to export yet.',
   'error.export.too-large':
@@ -154,6 +156,8 @@ export const en = {
   'modal.field.preferred': 'Preferred qualifications, one per line',
   // replies
   'posting.added': 'Added posting #{id}: {company} ({role})',
+  'posting.twin':
+    '⚠ The same posting is already stored as #{id} (same company, role and text); this one was added too: /postings remove removes either.',
   'posting.updated': 'Updated posting #{id}: {company} ({role})',
   'posting.removed': 'Removed posting #{id}: {company} ({role})',
   'posting.by': 'Added by {user}',
@@ -196,6 +200,9 @@ export const en = {
   'summary.none': 'Nothing yet.',
   'summary.more': '…and {count} more',
   'summary.author': 'The group’s own summary',
+  'summary.author-document': 'The group’s own summary: {document}',
+  'summary.author-more-title': 'More of the group’s summaries',
+  'summary.author-more': '… and {count} more: /export shows them all.',
   'command.import.description': 'Import postings from a markdown research document (preview first)',
   'command.export.description': 'Export the postings as a markdown report, CSV or JSON file',
   'option.file.description': 'Markdown or text file (up to 1 MB)',
@@ -208,6 +215,9 @@ export const en = {
   'import.done': 'Imported {count} {count|posting|postings}: #{first}–#{last}.',
   'import.done-summary': 'The document’s own summary was kept: /summary shows it beside the computed one.',
   'import.expires': 'The buttons work for 15 minutes, for you only.',
+  'import.role-placeholder': 'Role for the {count} {count|posting|postings} without one',
+  'import.done-role-needed':
+    '{count} {count|posting was|postings were} left out: no role was chosen for them.',
   'export.done': 'Exported {count} {count|posting|postings} as {format}.',
   'help.title': 'Role Radar',
   'help.intro':
@@ -422,7 +432,6 @@ export const en = {
   'import.report.duplicates': 'Duplicates {count} (not imported):',
   'import.report.reason.no-sections': 'no requirements or preferred section',
   'import.report.reason.empty-sections': 'requirements and preferred sections are empty',
-  'import.report.reason.role-unknown': 'unknown role',
   'import.report.reason.too-long': 'too long',
   'import.report.server': 'already on this server: #{id} {company}',
   'import.report.document': 'twice in the document (same as line {line})',
@@ -430,6 +439,14 @@ export const en = {
   'import.report.more': '… and {count} more',
   'import.report.line': 'line {line}',
   'import.report.no-company': 'no company name',
+  'import.report.role-needed': 'role needed',
+  'import.report.role-inferred': '{role} (told from its skills)',
+  'import.report.unlabeled': 'no section labels: its list was taken as requirements',
+  'import.report.role-needed-count': '{count} {count|posting needs|postings need} a role.',
+  'import.report.role-how.cli':
+    'Give one with --role <role> (for example --role backend): without a role they are not stored.',
+  'import.report.role-how.discord':
+    'Choose their role in the menu below: without a role they are not imported.',
   'import.warning.large': 'Large document: only the sections that mention requirements or roles were read.',
   'import.warning.outside': 'Line {line}: requirements outside any company entry were not imported.',
   'import.warning.bad-link': 'Line {line}: {company}: the link is not a web address and was left out.',
@@ -439,6 +456,8 @@ export const en = {
   'export.md.required': 'Requirements',
   'export.md.preferred': 'Preferred',
   'export.md.review': 'Review',
+  'export.md.author-summary': '{document} ({roles}): the group’s own summary',
+  'export.md.earlier-import': 'an earlier import',
   'export.md.common-required': 'Common requirements',
   'export.md.common-preferred': 'Common preferred',
   'export.csv.posting_id': 'posting_id',

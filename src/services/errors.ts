@@ -34,6 +34,7 @@ export type UserErrorCode =
   | 'import.binary'
   | 'import.invalid-utf8'
   | 'import.empty'
+  | 'import.role-needed'
   | 'import.expired'
   | 'import.no-file'
   | 'export.empty'

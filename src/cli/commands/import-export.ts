@@ -3,7 +3,7 @@ import { importOptions } from '../../commands/import';
 import { parseValues } from '../../commands/shared/options';
 import { resolveRole } from '../../commands/shared/role';
 import { UserError } from '../../services/errors';
-import { formatImportReport, MAX_IMPORT_BYTES } from '../../services/import';
+import { formatImportReport, MAX_IMPORT_BYTES, roleNeededCount, storableInputs } from '../../services/import';
 import { str } from '../args';
 import { formatBytes } from '../render';
 import { readLocalFile, withRuntime, writeLocalFile } from '../runtime';
@@ -33,18 +33,28 @@ export const importCommand: CliCommand = {
         submittedBy: 'console',
       });
       const dryRun = args.values['dry-run'] === true;
-      if (dryRun || plan.inputs.length === 0) {
-        io.stdout(
-          args.json ? JSON.stringify(plan, null, 2) : formatImportReport(plan, { locale: args.locale }),
-        );
-        if (!dryRun && plan.inputs.length === 0) throw new UserError('import.empty');
+      const report = () =>
+        formatImportReport(plan, {
+          locale: args.locale,
+          roleLabel: (id, locale) => rt.services.roles.label(id, locale),
+          surface: 'cli',
+        });
+      const storable = storableInputs(plan).length;
+      if (dryRun || storable === 0) {
+        io.stdout(args.json ? JSON.stringify(plan, null, 2) : report());
+        if (!dryRun && storable === 0) {
+          const needed = roleNeededCount(plan);
+          throw needed > 0
+            ? new UserError('import.role-needed', { count: needed })
+            : new UserError('import.empty');
+        }
         return 0;
       }
       const { added } = await rt.services.imports.commit(rt.guildId, plan, path);
       if (args.json) {
         io.stdout(JSON.stringify({ added: added.map((p) => p.id), plan }, null, 2));
       } else {
-        io.stdout(formatImportReport(plan, { locale: args.locale }));
+        io.stdout(report());
         io.stdout(
           ctx.t('import.done', {
             count: added.length,

@@ -59,7 +59,9 @@ export const addCommand: CliCommand = {
         company: companyLabel(ctx.t, posting.company),
         role: rt.services.roles.label(posting.roleId, ctx.locale),
       });
-      io.stdout(renderReply({ embeds: [postingEmbed(ctx, posting, heading)] }, args.style));
+      const [twin] = await rt.services.postings.twinsOf(rt.guildId, posting);
+      const content = twin ? { content: ctx.t('posting.twin', { id: twin }) } : {};
+      io.stdout(renderReply({ ...content, embeds: [postingEmbed(ctx, posting, heading)] }, args.style));
       return 0;
     });
   },
@@ -94,9 +96,9 @@ export const summaryCommand: CliCommand = {
         io.stdout(ctx.t('summary.empty', { role: summary.roleLabel[ctx.locale] }));
         return 0;
       }
-      const own = await rt.services.imports.authorSummary(rt.guildId, roleId);
+      const own = await rt.services.imports.authorSummaries(rt.guildId, roleId);
       const style = { ...args.style, timeZone: await rt.timeZone() };
-      io.stdout(renderReply({ embeds: [summaryEmbed(ctx, summary, options.section, own?.text)] }, style));
+      io.stdout(renderReply({ embeds: [summaryEmbed(ctx, summary, options.section, own)] }, style));
       return 0;
     });
   },

@@ -18,6 +18,9 @@ export const LIMITS = {
   modalTitle: 45,
   modalLabel: 45,
   buttonLabel: 80,
+  selectOptions: 25,
+  selectLabel: 100,
+  selectPlaceholder: 150,
 } as const;
 
 export function truncate(text: string, max: number): string {

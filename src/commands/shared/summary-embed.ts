@@ -106,12 +106,15 @@ function experienceLine(ctx: Context, summary: RoleSummary): string {
   });
 }
 
+/** The documents' own summaries shown in full; the rest are counted (the markdown export has them all). */
+const AUTHOR_SUMMARIES_SHOWN = 3;
+
 /** The role's shared qualifications: the seeds' "Review" section, written by the data, with numbers. */
 export function summaryEmbed(
   ctx: Context,
   summary: RoleSummary,
   section: SummarySection,
-  authorSummary?: string,
+  authorSummaries: readonly { document?: string; source?: string; text: string }[] = [],
 ): APIEmbed {
   const role = summary.roleLabel[ctx.locale];
   const fields: APIEmbedField[] = [];
@@ -134,10 +137,19 @@ export function summaryEmbed(
   const impliedShown = shown.some((s) => s.implied > 0);
   fields.push({ name: ctx.t('summary.groups'), value: groupLines(ctx, summary, section) });
   fields.push({ name: ctx.t('summary.experience'), value: experienceLine(ctx, summary) });
-  if (authorSummary?.trim()) {
+  const authored = authorSummaries.filter((own) => own.text.trim());
+  for (const own of authored.slice(0, AUTHOR_SUMMARIES_SHOWN)) {
     // The group's own Markdown, shown as they formatted it; only mentions are defused.
-    const text = authorSummary.trim().replace(/@/g, '@\u200b');
-    fields.push({ name: ctx.t('summary.author'), value: truncate(text, LIMITS.fieldValue) });
+    const text = own.text.trim().replace(/@/g, '@\u200b');
+    const document = own.document ?? own.source;
+    const name = document ? ctx.t('summary.author-document', { document }) : ctx.t('summary.author');
+    fields.push({ name: truncate(name, LIMITS.fieldName), value: truncate(text, LIMITS.fieldValue) });
+  }
+  if (authored.length > AUTHOR_SUMMARIES_SHOWN) {
+    fields.push({
+      name: ctx.t('summary.author-more-title'),
+      value: ctx.t('summary.author-more', { count: authored.length - AUTHOR_SUMMARIES_SHOWN }),
+    });
   }
   return fitEmbed({
     color: COLOR,

@@ -64,8 +64,8 @@ export interface MarkdownExportOptions {
   summary?: RoleSummaryInput | Readonly<Record<string, RoleSummaryInput>>;
   /** Most skills listed per section of the review. */
   maxShares?: number;
-  /** The authors' own summaries kept from imports, appended under the review. */
-  authorSummaries?: readonly string[];
+  /** The authors' own summaries kept from imports, appended under the review, each under its label. */
+  authorSummaries?: readonly { label: string; text: string }[];
 }
 
 /** Separates company and title inside one link text; the importer splits at the first one. */
@@ -173,11 +173,14 @@ export function renderMarkdown(postings: readonly Posting[], options: MarkdownEx
     }
     reviewLines.push(...lines, '');
   }
-  const authored = (options.authorSummaries ?? []).map((s) => s.trim()).filter(Boolean);
+  const authored = (options.authorSummaries ?? [])
+    .map((s) => ({ label: s.label, text: s.text.trim() }))
+    .filter((s) => s.text);
   if (reviewLines.length > 0 || authored.length > 0) {
     out.push(`## ${escapeMarkdown(labels.review)}`, '', ...reviewLines);
-    for (const text of authored) {
+    for (const { label: name, text } of authored) {
       // Demoted into the review as quoted text so its own labels never read as postings.
+      out.push(`> **${escapeMarkdown(name)}**`, '>');
       out.push(...text.split('\n').map((line) => (line ? `> ${line}` : '>')), '');
     }
   }

@@ -50,7 +50,9 @@ export function createExportService(deps: {
       const locale = options.locale ?? 'ko';
       const roleLabel = (id: string) => deps.roles.label(id, locale);
       const summaries: Record<string, RoleSummaryInput> = {};
-      const authorSummaries: string[] = [];
+      // One document's summary kept for several roles is shown once, naming them all.
+      const authored = new Map<string, { document: string; text: string; roles: string[] }>();
+      const t = translator(locale);
       if (options.format === 'markdown') {
         for (const roleId of roleIds) {
           const s = await deps.summary.forRole(guildId, roleId);
@@ -63,10 +65,19 @@ export function createExportService(deps: {
             preferred: rows(s.preferred),
             postings: s.postings,
           };
-          const own = await deps.imports.authorSummary(guildId, roleId);
-          if (own && !authorSummaries.includes(own.text)) authorSummaries.push(own.text);
+          for (const own of await deps.imports.authorSummaries(guildId, roleId)) {
+            const document = own.document ?? own.source ?? t('export.md.earlier-import');
+            const key = `${document}\u0000${own.text}`;
+            const entry = authored.get(key) ?? { document, text: own.text, roles: [] };
+            entry.roles.push(roleLabel(roleId));
+            authored.set(key, entry);
+          }
         }
       }
+      const authorSummaries = [...authored.values()].map((entry) => ({
+        label: t('export.md.author-summary', { document: entry.document, roles: entry.roles.join(', ') }),
+        text: entry.text,
+      }));
       const basename = `role-radar-${options.roleId ?? 'all'}`;
       const file = exportPostings(options.format, postings, {
         basename,

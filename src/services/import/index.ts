@@ -2,22 +2,26 @@
  * Import of a study group's markdown research notes: parse (no side effects), then plan (what would be
  * stored, skipped, or is a duplicate). Storing the plan's inputs is the caller's job.
  */
-import { MAX_FIELD_CHARS, type PostingInput } from '../postings/schema';
-import { canonicalUrl } from '../postings/url';
+import { MAX_FIELD_CHARS } from '../postings/schema';
 import { rewriteDetails } from './details';
 import { decodeDocument } from './document';
+import { documentKeyOf, type ServerPostings, serverTwin } from './duplicates';
 import { extractPostings, type ParsedPosting, type SkippedEntry } from './markdown';
 import { keepRelevant, newBudget, PARSE_BUDGET, tameLines, tooMuchMarkdown } from './mdast';
-import type { DuplicateReport, ImportPlan, PlannedPosting, SkippedReport } from './report';
+import type { DuplicateReport, ImportPlan, PlannedInput, PlannedPosting, SkippedReport } from './report';
 import { roleFromHeading } from './role';
+import type { ImportWarning } from './warnings';
 
+export { classifyLabel, editDistance, isSummaryHeading, type Label, type LabelKind } from '../labels';
+export { assignRole } from './assign-role';
 export { decodeDocument, MAX_IMPORT_BYTES } from './document';
-export { classifyLabel, editDistance, isSummaryHeading, type Label, type LabelKind } from './labels';
+export { createRoleInference, type RoleInferrer } from './infer-role';
 export type { ParsedPosting, SkippedEntry, SkipReason } from './markdown';
 export { UNKNOWN_COMPANY } from './markdown';
 export { PARSE_BUDGET } from './mdast';
 export * from './report';
 export { parseRoleLine, roleFromHeading } from './role';
+export type { ImportWarning } from './warnings';
 
 export interface ParsedDocument {
   postings: ParsedPosting[];
@@ -25,7 +29,7 @@ export interface ParsedDocument {
   skipped: SkippedEntry[];
   /** The author's own summary (`## Review`, `공통 자격 조건`, `공통사항`, `정리`…) as markdown. */
   authorSummary?: string;
-  warnings: string[];
+  warnings: ImportWarning[];
   /** The document's `# title` or front matter title. */
   title?: string;
 }
@@ -48,13 +52,13 @@ export function parseResearchDocument(
   const decoded = decodeDocument(input);
   const folded = rewriteDetails(tameLines(decoded.text));
   let text = folded.text;
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   if (nonBlankLength(text) > PARSE_BUDGET) {
     text = keepRelevant(
       text,
       (line) => roleFromHeading(line.replace(/^[-*+]\s+/, '').replace(/^#+\s*/, '')) !== undefined,
     );
-    warnings.push('large document: only the sections that mention requirements or roles were read');
+    warnings.push({ code: 'large' });
     if (nonBlankLength(text) > PARSE_BUDGET) throw tooMuchMarkdown();
   }
   const result = extractPostings(text, {
@@ -76,16 +80,18 @@ export function parseResearchDocument(
   };
 }
 
-export interface ImportDeps {
+export interface ImportDeps extends ServerPostings {
   /** The role id a free text names, if the role table knows it. */
   resolveRole(text: string): string | undefined;
-  /** The posting this server already has at a canonical URL. */
-  findByUrl(canonicalUrl: string): Promise<{ id: number; company: string } | undefined>;
+  /** The role a posting's skills point to with a clear margin, if any (see createRoleInference). */
+  inferRole?(required: readonly string[], preferred: readonly string[]): string | undefined;
 }
 
 export interface PlanOptions {
   /** Discord user id recorded as the submitter of every imported posting. */
   submittedBy?: string;
+  /** The role id of every posting (the command's role option), before anything the document says. */
+  role?: string;
 }
 
 const clip = (text: string, max: number) =>
@@ -105,15 +111,35 @@ function usableUrl(raw: string | undefined): string | undefined {
 const itemsText = (items: readonly string[]) => items.map((item) => `- ${item}`).join('\n');
 
 /**
- * Decides what an import would do: which postings are stored (with the role each resolves to), which
- * entries are skipped and why, and which are duplicates of the server's postings or of each other.
+ * A posting's role, by the first that gives one: the command's option, the document's words for it (the
+ * parser orders them: posting title, role heading, document), the role its skills point to. Null: needed.
+ */
+function roleOf(
+  p: ParsedPosting,
+  deps: ImportDeps,
+  explicit: string | undefined,
+): Pick<PlannedPosting, 'role' | 'roleId' | 'roleInferred' | 'roleNeeded'> {
+  if (explicit) return { role: explicit, roleId: explicit };
+  for (const candidate of p.roleCandidates) {
+    const roleId = deps.resolveRole(candidate);
+    if (roleId) return { role: candidate, roleId };
+  }
+  const inferred = deps.inferRole?.(p.required, p.preferred);
+  if (inferred) return { role: inferred, roleId: inferred, roleInferred: true };
+  return { role: null, roleId: null, roleNeeded: true };
+}
+
+/**
+ * Decides what an import would do: every posting found, with the role each resolves to (or that its role is
+ * needed), which entries are skipped and why, and which are duplicates of the server's postings (same link,
+ * or same content) or of each other.
  */
 export async function planImport(
   parsed: ParsedDocument,
   deps: ImportDeps,
   options: PlanOptions = {},
 ): Promise<ImportPlan> {
-  const inputs: PostingInput[] = [];
+  const inputs: PlannedInput[] = [];
   const postings: PlannedPosting[] = [];
   const skipped: SkippedReport[] = parsed.skipped.map((s) => ({ ...s }));
   const duplicates: DuplicateReport[] = [];
@@ -126,19 +152,6 @@ export async function planImport(
       ...(p.title ? { title: p.title } : {}),
       ...(p.url ? { url: p.url } : {}),
     };
-    let role: string | undefined;
-    let roleId: string | undefined;
-    for (const candidate of p.roleCandidates) {
-      roleId = deps.resolveRole(candidate);
-      if (roleId) {
-        role = candidate;
-        break;
-      }
-    }
-    if (!role || !roleId) {
-      skipped.push({ ...who, line: p.line, reason: 'role-unknown', detail: p.roleCandidates[0] ?? '' });
-      continue;
-    }
     const requirements = itemsText(p.required);
     const preferred = itemsText(p.preferred);
     if (requirements.length > MAX_FIELD_CHARS.requirements || preferred.length > MAX_FIELD_CHARS.preferred) {
@@ -147,53 +160,41 @@ export async function planImport(
       continue;
     }
     const url = usableUrl(p.url);
-    if (p.url && !url)
-      warnings.push(`line ${p.line}: ${p.company}: the link is not a web address and was left out`);
+    if (p.url && !url) warnings.push({ code: 'bad-link', line: p.line, company: p.company });
+    const role = roleOf(p, deps, options.role);
+    const company = clip(p.company, MAX_FIELD_CHARS.company);
+    const title = p.title ? clip(p.title, MAX_FIELD_CHARS.title) : undefined;
+    const input: PlannedInput = {
+      company,
+      role: role.roleId,
+      ...(title ? { title } : {}),
+      ...(url ? { url } : {}),
+      requirements,
+      preferred,
+      ...(options.submittedBy ? { submittedBy: options.submittedBy } : {}),
+    };
 
-    let canonical: string | undefined;
-    try {
-      canonical = url ? canonicalUrl(url) : undefined;
-    } catch {
-      canonical = undefined;
-    }
-    const key = canonical ?? `${p.company}\u0000${p.title ?? ''}\u0000${requirements}\u0000${preferred}`;
+    const key = documentKeyOf(input, role.roleId);
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
       duplicates.push({ ...who, line: p.line, of: 'document', firstLine });
       continue;
     }
     seen.set(key, p.line);
-    if (canonical) {
-      const existing = await deps.findByUrl(canonical);
-      if (existing) {
-        duplicates.push({
-          ...who,
-          line: p.line,
-          of: 'server',
-          existing: { id: existing.id, company: existing.company },
-        });
-        continue;
-      }
+    const existing = await serverTwin(deps, input, role.roleId);
+    if (existing) {
+      duplicates.push({ ...who, line: p.line, of: 'server', existing });
+      continue;
     }
 
-    const company = clip(p.company, MAX_FIELD_CHARS.company);
-    const title = p.title ? clip(p.title, MAX_FIELD_CHARS.title) : undefined;
-    inputs.push({
-      company,
-      role,
-      ...(title ? { title } : {}),
-      ...(url ? { url } : {}),
-      requirements,
-      preferred,
-      ...(options.submittedBy ? { submittedBy: options.submittedBy } : {}),
-    });
+    inputs.push(input);
     postings.push({
       company,
       companyFound: p.companyFound,
       ...(title ? { title } : {}),
       ...(url ? { url } : {}),
-      role,
-      roleId,
+      ...role,
+      ...(p.unlabeled ? { unlabeled: true as const } : {}),
       required: p.required.length,
       preferred: p.preferred.length,
       line: p.line,
@@ -206,6 +207,7 @@ export async function planImport(
     skipped: skipped.sort((a, b) => a.line - b.line),
     duplicates,
     ...(parsed.authorSummary ? { authorSummary: parsed.authorSummary } : {}),
+    ...(parsed.title ? { title: parsed.title } : {}),
     warnings,
     empty: inputs.length === 0,
   };

@@ -14,9 +14,6 @@ import type {
   Table,
   TableCell,
 } from 'mdast';
-import { type DetailsMarks, noDetails } from './details';
-import { isGenericLinkText, isJobBoardText, isUrlText, splitEntryName } from './entry';
-import { bareUrl, entryKey } from './keyvalue';
 import {
   classifyLabel,
   decoratedLabel,
@@ -26,9 +23,13 @@ import {
   isSummaryHeading,
   type Label,
   type LabelKind,
-} from './labels';
+} from '../labels';
+import { type DetailsMarks, noDetails } from './details';
+import { isGenericLinkText, isJobBoardText, isUrlText, splitEntryName } from './entry';
+import { bareUrl, entryKey } from './keyvalue';
 import { type ParseBudget, parseMarkdown } from './mdast';
 import { looksLikeJobTitle, mentionsRole, parseRoleLine, roleFromHeading, stripNumbering } from './role';
+import type { ImportWarning } from './warnings';
 
 /** Company of an entry that names only the position (`## 1. AI로봇 비전 개발자` with no company anywhere). */
 export const UNKNOWN_COMPANY = '회사 미상';
@@ -63,7 +64,7 @@ export interface ExtractResult {
   skipped: SkippedEntry[];
   /** The author's own summary sections, as markdown. */
   summaries: string[];
-  warnings: string[];
+  warnings: ImportWarning[];
   /** `# title` of the document, if it has one. */
   title?: string;
 }
@@ -640,7 +641,7 @@ interface Walk {
   pending: Pending[];
   skipped: SkippedEntry[];
   summaries: string[];
-  warnings: string[];
+  warnings: ImportWarning[];
   documentRole?: string[];
   roleStack: { level: number; text: string }[];
   itemRoles: string[];
@@ -963,7 +964,7 @@ function openSection(label: Label, draft: Draft | null, st: State, w: Walk, node
     const slice = sourceOf(node, w);
     if (slice) w.summaries.push(slice);
   } else {
-    w.warnings.push(`line ${lineOf(node)}: requirements outside any company entry were not imported`);
+    w.warnings.push({ code: 'outside', line: lineOf(node) });
   }
   return 'other';
 }

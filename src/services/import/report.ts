@@ -1,23 +1,33 @@
 import { hasMessage, type Locale, type MessageKey, type Translate, translator } from '../../i18n';
 import type { PostingInput } from '../postings/schema';
 import type { SkipReason } from './markdown';
+import type { ImportWarning } from './warnings';
 
-/** A posting the import would store, as the dry run shows it. */
+/** A posting's fields as the postings service takes them; `role` is null while its role is needed. */
+export type PlannedInput = Omit<PostingInput, 'role'> & { role: string | null };
+
+/** A posting the import found, as the dry run shows it. */
 export interface PlannedPosting {
   company: string;
   /** False when the document named no company for it (the company reads UNKNOWN_COMPANY). */
   companyFound: boolean;
   title?: string;
   url?: string;
-  /** The role text that resolved, and the role it resolved to. */
-  role: string;
-  roleId: string;
+  /** The role text that resolved (the option, or the document's words), or null when none did. */
+  role: string | null;
+  roleId: string | null;
+  /** No role was given or found: the posting is stored once one is chosen. */
+  roleNeeded?: true;
+  /** The role was told from the posting's skills, not said by the document. */
+  roleInferred?: true;
+  /** The entry had no section labels: its list was taken as its requirements. */
+  unlabeled?: true;
   required: number;
   preferred: number;
   line: number;
 }
 
-export type SkipReportReason = SkipReason | 'role-unknown' | 'too-long';
+export type SkipReportReason = SkipReason | 'too-long';
 
 export interface SkippedReport {
   company?: string;
@@ -25,7 +35,7 @@ export interface SkippedReport {
   url?: string;
   line: number;
   reason: SkipReportReason;
-  /** The role text that did not resolve, or the field that is too long. */
+  /** The field that is too long. */
   detail?: string;
 }
 
@@ -34,7 +44,7 @@ export interface DuplicateReport {
   title?: string;
   url?: string;
   line: number;
-  /** `server`: the server already has a posting with this URL; `document`: it is twice in the file. */
+  /** `server`: the server already has this posting (same link, or same content); `document`: twice in the file. */
   of: 'server' | 'document';
   existing?: { id: number; company: string };
   /** Line of the first occurrence, for a duplicate within the document. */
@@ -42,42 +52,57 @@ export interface DuplicateReport {
 }
 
 export interface ImportPlan {
-  /** What to hand to the postings service (all or nothing), in document order. */
-  inputs: PostingInput[];
+  /** What to hand to the postings service (all or nothing), in document order, one per posting. */
+  inputs: PlannedInput[];
   /** One per input, same order: what the dry run lists. */
   postings: PlannedPosting[];
   skipped: SkippedReport[];
   duplicates: DuplicateReport[];
   /** The document's own summary (`## Review`, `공통사항`…), as markdown, to keep beside the computed one. */
   authorSummary?: string;
-  warnings: string[];
-  /** Nothing to store. */
+  /** The document's title, which names its summary. */
+  title?: string;
+  warnings: ImportWarning[];
+  /** Nothing to store, even with a role chosen. */
   empty: boolean;
 }
+
+/** The inputs that have a role, ready for the postings service. */
+export const storableInputs = (plan: ImportPlan): PostingInput[] =>
+  plan.inputs.flatMap((input) => (input.role === null ? [] : [{ ...input, role: input.role }]));
+
+export const roleNeededCount = (plan: ImportPlan) => plan.postings.filter((p) => p.roleNeeded).length;
 
 const REASONS: Record<SkipReportReason, MessageKey> = {
   'no-sections': 'import.report.reason.no-sections',
   'empty-sections': 'import.report.reason.empty-sections',
-  'role-unknown': 'import.report.reason.role-unknown',
   'too-long': 'import.report.reason.too-long',
 };
 
-/** The parser's warnings, which it writes in English for logs and JSON, in the reader's language. */
-function warningText(t: Translate, warning: string): string {
-  if (/^large document/.test(warning)) return t('import.warning.large');
-  const outside = /^line (\d+): requirements outside any company entry/.exec(warning);
-  if (outside) return t('import.warning.outside', { line: Number(outside[1]) });
-  const link = /^line (\d+): (.*): the link is not a web address/.exec(warning);
-  if (link) return t('import.warning.bad-link', { line: Number(link[1]), company: link[2] ?? '' });
-  return warning;
+const WARNINGS: Record<ImportWarning['code'], MessageKey> = {
+  large: 'import.warning.large',
+  outside: 'import.warning.outside',
+  'bad-link': 'import.warning.bad-link',
+};
+
+export function warningText(t: Translate, warning: ImportWarning): string {
+  const { code, ...params } = warning;
+  return t(WARNINGS[code], params);
+}
+
+export interface ReportOptions {
+  locale?: Locale;
+  maxEntries?: number;
+  /** A role id in the reader's language; without it, the role as the document or option worded it. */
+  roleLabel?: (roleId: string, locale: Locale) => string;
+  /** Where the report is read: the command line names `--role`, Discord its role menu. */
+  surface?: 'cli' | 'discord';
 }
 
 /** The dry-run report as plain text (one line per entry), in Korean or English. */
-export function formatImportReport(
-  plan: ImportPlan,
-  options: { locale?: Locale; maxEntries?: number } = {},
-): string {
-  const t = translator(options.locale ?? 'ko');
+export function formatImportReport(plan: ImportPlan, options: ReportOptions = {}): string {
+  const locale = options.locale ?? 'ko';
+  const t = translator(locale);
   const max = options.maxEntries ?? 30;
   const noCompany = t('import.report.no-company');
   const name = (entry: { company?: string; title?: string }) => {
@@ -85,6 +110,8 @@ export function formatImportReport(
     return entry.title ? `${company} — ${entry.title}` : company;
   };
   const line = (n: number) => t('import.report.line', { line: n });
+  const roleName = (p: PlannedPosting & { roleId: string }) =>
+    options.roleLabel?.(p.roleId, locale) ?? p.role ?? p.roleId;
   const out: string[] = [];
   const list = <T>(entries: T[], render: (entry: T) => string) => {
     for (const entry of entries.slice(0, max)) out.push(`- ${render(entry)}`);
@@ -95,8 +122,22 @@ export function formatImportReport(
     out.push(t('import.report.found', { count: plan.postings.length }));
     list(plan.postings, (p) => {
       const who = name(p.companyFound ? p : { ...p, company: noCompany });
-      return `${who} · ${p.role} · ${t('import.report.items', { required: p.required, preferred: p.preferred })}`;
+      const role =
+        p.roleId === null
+          ? t('import.report.role-needed')
+          : p.roleInferred
+            ? t('import.report.role-inferred', { role: roleName({ ...p, roleId: p.roleId }) })
+            : roleName({ ...p, roleId: p.roleId });
+      const items = t('import.report.items', { required: p.required, preferred: p.preferred });
+      const unlabeled = p.unlabeled ? ` · ${t('import.report.unlabeled')}` : '';
+      return `${who} · ${role} · ${items}${unlabeled}`;
     });
+    const needed = roleNeededCount(plan);
+    if (needed > 0) {
+      const how =
+        options.surface === 'discord' ? 'import.report.role-how.discord' : 'import.report.role-how.cli';
+      out.push('', t('import.report.role-needed-count', { count: needed }), t(how));
+    }
   } else {
     const linksOnly = plan.skipped.filter((s) => s.reason === 'no-sections').length;
     out.push(

@@ -3,7 +3,7 @@
  * of numbering and decoration); resolving it against the role table is the caller's job.
  */
 
-import { decoratedLabel } from './labels';
+import { decoratedLabel } from '../labels';
 
 const ROLE_WORDS = new RegExp(
   [

@@ -17,6 +17,10 @@ const RANGE_EN = new RegExp(
   String.raw`${NUMBER}\s*(?:[~∼〜\-–]|to)\s*${NUMBER}\s*\+?\s*(?:years?|yrs)\b`,
   'gi',
 );
+/** "신입~3년", "신입 ~ 3년차": juniors up to N years. */
+const FROM_JUNIOR = /(?:신입|주니어)\s*[~∼〜\-–]\s*(\d{1,2})\s*년/g;
+/** "1년 6개월 이상": years and months together. */
+const YEARS_MONTHS = /(?<![\d.])(\d{1,2})\s*년\s*(\d{1,2})\s*개월/g;
 const MONTHS = /(\d{1,2})\s*개월/g;
 const MONTHS_EN = /(\d{1,2})\s*\+?\s*months?\b/gi;
 const YEARS_KO = new RegExp(
@@ -90,11 +94,27 @@ export function parseExperience(raw: string, cleaned = false): Experience | unde
   text = withDigits(text);
   if (MAY_HAVE_CREDIT.test(text)) text = text.replace(CREDIT, ' ');
   const figures: Figure[] = [];
-  const inRange = (at: number) =>
-    figures.some((f) => f.maxYears !== undefined && at >= f.start && at < f.end);
+  /** Spans read already as one figure (a range, years with months): their numbers are not read again. */
+  const taken: { start: number; end: number }[] = [];
+  const inRange = (at: number) => taken.some((f) => at >= f.start && at < f.end);
+  const take = (figure: Figure) => {
+    figures.push(figure);
+    taken.push(figure);
+  };
+
+  for (const m of text.matchAll(FROM_JUNIOR)) {
+    const max = years(m[1]);
+    const span = { start: m.index, end: m.index + m[0].length };
+    take(
+      max > 0
+        ? { minYears: 0, maxYears: max, junior: true, ...span }
+        : { minYears: 0, junior: true, ...span },
+    );
+  }
 
   for (const pattern of [RANGE_KO, RANGE_EN]) {
     for (const m of text.matchAll(pattern)) {
+      if (inRange(m.index)) continue;
       const [min, max] = [years(m[1]), years(m[2])];
       if (min > max) continue;
       const figure: Figure = {
@@ -103,9 +123,16 @@ export function parseExperience(raw: string, cleaned = false): Experience | unde
         start: m.index,
         end: m.index + m[0].length,
       };
-      if (max > min) figure.maxYears = max;
-      figures.push(figure);
+      if (max > min) {
+        figure.maxYears = max;
+        take(figure);
+      } else figures.push(figure);
     }
+  }
+  for (const m of text.matchAll(YEARS_MONTHS)) {
+    if (inRange(m.index)) continue;
+    const value = Math.round((years(m[1]) + Number(m[2]) / 12) * 100) / 100;
+    take({ minYears: value, junior, start: m.index, end: m.index + m[0].length });
   }
   for (const pattern of [MONTHS, MONTHS_EN]) {
     for (const m of text.matchAll(pattern)) {

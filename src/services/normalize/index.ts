@@ -1,10 +1,11 @@
 import type { NormalizedItem, Section } from '../postings/schema';
 import type { CategoryId, Skill, SkillGroup, Taxonomy } from '../taxonomy/schema';
 import { parseExperience } from './experience';
-import { createCounter, createImplier, createMatcher } from './matcher';
+import { createLexicon } from './lexicon';
+import { type AliasEntry, createCounter, createImplier, createMatcher } from './matcher';
 import { createPhraseFinder } from './phrases';
 import { splitItems } from './split';
-import { cleanText } from './text';
+import { cleanText, lowerSameLength } from './text';
 
 export { parseExperience } from './experience';
 export { splitItems } from './split';
@@ -24,17 +25,28 @@ export interface Normalizer {
 }
 
 export function createNormalizer(taxonomy: Taxonomy): Normalizer {
-  const matcher = createMatcher(taxonomy);
+  // Aliases, stop phrases and phrase terms in one trie: each item is walked once for all of them.
+  const lexicon = createLexicon<AliasEntry>();
+  const matcher = createMatcher(taxonomy, lexicon);
   const imply = createImplier(taxonomy);
   const count = createCounter(taxonomy);
-  const phrases = createPhraseFinder(taxonomy.phraseRules, taxonomy.phraseWords);
+  const phrases = createPhraseFinder(taxonomy.phraseRules, taxonomy.phraseWords, lexicon);
   const skills = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const groups = new Map(taxonomy.groups.map((g) => [g.id, g]));
   const ownRoles = new Map(
     taxonomy.skills.filter((s) => s.ownRoles.length > 0).map((s) => [s.id, s.ownRoles]),
   );
+  /** Per generic skill, what it gives way to, and the other generic skills it does not give way to (`!id`). */
   const droppedBeside = new Map(
-    taxonomy.skills.filter((s) => s.droppedBeside.length > 0).map((s) => [s.id, s.droppedBeside]),
+    taxonomy.skills
+      .filter((s) => s.droppedBeside.length > 0)
+      .map((s) => [
+        s.id,
+        {
+          specific: s.droppedBeside.filter((ref) => !ref.startsWith('!')),
+          alsoGeneric: s.droppedBeside.filter((ref) => ref.startsWith('!')).map((ref) => ref.slice(1)),
+        },
+      ]),
   );
   /** Whether a skill is one of `refs`, or in one of their groups or categories. */
   const inAny = (id: string, refs: readonly string[]) => {
@@ -53,22 +65,28 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     clean = cleanText(text),
   ): NormalizedItem => {
     const experience = parseExperience(clean, true);
-    const found = phrases.find(clean, true);
-    const named = matcher.explicitSkills(clean, found.masked, true);
+    const scan = lexicon.scan(lowerSameLength(clean));
+    const found = phrases.find(clean, true, scan);
+    const named = matcher.explicitSkills(clean, found.masked, true, scan);
     for (const id of found.skills) if (!named.includes(id)) named.push(id);
-    const counted = count(named).filter(countsFor(roleId));
+    const suppressed = found.suppressed;
+    // A suppressed name counts as nothing wider either ("Java Lambda" is no AWS Lambda, so no serverless).
+    const listed = suppressed.length > 0 ? named.filter((id) => !inAny(id, suppressed)) : named;
+    const counted = count(listed).filter(countsFor(roleId));
     // `database` beside MySQL, or a degree offered as one alternative, is not asked for.
     const generic = (id: string) => {
-      const refs = droppedBeside.get(id) ?? [];
-      const specific = refs.filter((ref) => !ref.startsWith('!'));
-      const alsoGeneric = refs.filter((ref) => ref.startsWith('!')).map((ref) => ref.slice(1));
-      return counted.some((other) => other !== id && !alsoGeneric.includes(other) && inAny(other, specific));
+      const refs = droppedBeside.get(id);
+      if (refs === undefined) return false;
+      return counted.some(
+        (other) => other !== id && !refs.alsoGeneric.includes(other) && inAny(other, refs.specific),
+      );
     };
-    const kept = counted.filter((id) => !inAny(id, found.suppressed) && !generic(id));
+    const kept = counted.filter((id) => !inAny(id, suppressed) && !generic(id));
+    const skills = imply(kept);
     return {
       text,
       section,
-      skills: imply(kept).filter((s) => !s.implied || !inAny(s.id, found.suppressed)),
+      skills: suppressed.length > 0 ? skills.filter((s) => !s.implied || !inAny(s.id, suppressed)) : skills,
       ...(experience ? { experience } : {}),
     };
   };

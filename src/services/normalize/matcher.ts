@@ -1,8 +1,9 @@
 import type { MatchedSkill } from '../postings/schema';
 import type { CategoryId, Taxonomy } from '../taxonomy/schema';
+import { createLexicon, type Lexicon, type LexiconScan } from './lexicon';
 import { cleanText, isHangul, isWordCode, lowerSameLength, matchForm } from './text';
 
-interface AliasEntry {
+export interface AliasEntry {
   skillId: string;
   length: number;
   /** Case-sensitive spelling of a name that is also a common word; undefined for ordinary aliases. */
@@ -10,11 +11,8 @@ interface AliasEntry {
   needsWordStart: boolean;
   needsWordEnd: boolean;
   needsNonHangulBefore: boolean;
-}
-
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  entries: AliasEntry[];
+  /** A version may be glued on (React18, Java17, Vue3.x): a name of three letters or more ending in one. */
+  versionMayFollow: boolean;
 }
 
 interface Hit {
@@ -23,13 +21,14 @@ interface Hit {
   end: number;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
 const HANGUL_SPACE = /([\uac00-\ud7a3]) (?=[\uac00-\ud7a3])/g;
-/** Words after a name that show it is the technology: Go 언어, Excel 활용 능력, Swift 사용 경험. */
+/** Words after a name that show it is the technology: Go 언어, Excel 활용 능력, Swift 사용 경험, Node 환경. */
 const TECH_WORD_AFTER =
-  /^\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library|(?:을|를)?\s?(?:활용|사용|다루|능숙|숙련)|skills?\b|proficiency)/i;
+  /^(?:\d{1,4}(?:\.(?:\d{1,3}|x))*)?\s?(?:언어|language|lang\b|프로그래밍|programming|프레임워크|framework|라이브러리|library|(?:을|를)?\s?(?:활용|사용|다루|능숙|숙련)|skills?\b|proficiency|(?:의\s?)?(?:기반|환경)|(?:으?로\s?)?(?:개발|서버)|developer|development|server\b)/i;
 const CONTEXT_REJECT_AFTER = /^(?:&|'|’|-\s?level|\s?레벨|\s?level)/i;
 const CONTEXT_REJECT_BEFORE = /let['’]?s\s*$/i;
+/** A version number glued to a name: 18, 17, 3.2, 2.x; a letter after it makes it part of another word. */
+const VERSION = /^\d{1,4}(?:\.(?:\d{1,3}|x))*(?![a-z_])/;
 /** Categories whose names show a bullet is about technology, so a word like Go or Express there is the tech. */
 const TECH_CATEGORIES = new Set<CategoryId>([
   'language',
@@ -56,6 +55,7 @@ function aliasEntry(skillId: string, key: string, spelling?: string): AliasEntry
     needsWordStart: isWordCode(first),
     needsWordEnd: isWordCode(last),
     needsNonHangulBefore: key.length === 1 && isHangul(first),
+    versionMayFollow: key.length >= 3 && last >= 0x61 && last <= 0x7a,
   };
 }
 
@@ -66,31 +66,23 @@ export interface Matcher {
   /**
    * Skills an item names, in order of appearance, each once; implied skills are not added here. Nothing
    * inside the `masked` spans (positions in the cleaned text) counts. `cleaned`: the text is already what
-   * cleanText() makes of it.
+   * cleanText() makes of it. `scan`: the lexicon's walk over that text, when the caller has it already.
    */
   explicitSkills(
     text: string,
     masked?: readonly { start: number; end: number }[],
     cleaned?: boolean,
+    scan?: LexiconScan<AliasEntry>,
   ): string[];
 }
 
-export function createMatcher(taxonomy: Taxonomy): Matcher {
-  const root = newNode();
+/** `lexicon`: the trie the aliases and stop phrases go into, shared with the phrase rules' terms. */
+export function createMatcher(
+  taxonomy: Taxonomy,
+  lexicon: Lexicon<AliasEntry> = createLexicon<AliasEntry>(),
+): Matcher {
   const categories = new Map<string, CategoryId>(taxonomy.skills.map((skill) => [skill.id, skill.category]));
-  const insert = (key: string, entry: AliasEntry) => {
-    let node = root;
-    for (let i = 0; i < key.length; i++) {
-      const code = key.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) {
-        child = newNode();
-        node.next.set(code, child);
-      }
-      node = child;
-    }
-    node.entries.push(entry);
-  };
+  const insert = (key: string, entry: AliasEntry) => lexicon.addAlias(key, entry);
   const keys = new Set<string>();
   for (const skill of taxonomy.skills) {
     for (const alias of skill.aliases) {
@@ -117,19 +109,12 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     }
   }
 
-  const stopPhrases = [...new Set(taxonomy.stopPhrases.map(matchForm).filter(Boolean))];
-  const maskedRanges = (lower: string): [number, number][] => {
-    const ranges: [number, number][] = [];
-    for (const phrase of stopPhrases) {
-      for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
-        ranges.push([at, at + phrase.length]);
-      }
-    }
-    return ranges;
-  };
+  for (const phrase of taxonomy.stopPhrases) lexicon.addStop(matchForm(phrase));
 
   const accepts = (entry: AliasEntry, original: string, lower: string, start: number, end: number) => {
-    if (entry.needsWordEnd && isWordCode(lower.charCodeAt(end))) return false;
+    if (entry.needsWordEnd && isWordCode(lower.charCodeAt(end))) {
+      if (!entry.versionMayFollow || !VERSION.test(lower.slice(end, end + 12))) return false;
+    }
     if (entry.contextual !== undefined) {
       if (original.slice(start, end) !== entry.contextual) return false;
       if (CONTEXT_REJECT_AFTER.test(original.slice(end, end + 8))) return false;
@@ -138,52 +123,49 @@ export function createMatcher(taxonomy: Taxonomy): Matcher {
     return true;
   };
 
-  const scan = (original: string, lower: string): Hit[] => {
+  /** At each position the longest alias that fits there, unless an earlier one still covers it. */
+  const aliasHits = (original: string, lower: string, found: LexiconScan<AliasEntry>): Hit[] => {
+    const { aliasAt, aliasStart, aliasEnd } = found;
     const hits: Hit[] = [];
     let coveredUntil = 0;
-    let i = 0;
-    while (i < lower.length) {
-      let node = root.next.get(lower.charCodeAt(i));
-      if (!node) {
-        i++;
-        continue;
-      }
+    let k = 0;
+    while (k < aliasAt.length) {
+      const i = aliasStart[k] ?? 0;
       const before = lower.charCodeAt(i - 1);
       let best: Hit | undefined;
-      let j = i + 1;
-      while (node) {
-        for (const entry of node.entries) {
-          if (entry.needsWordStart && isWordCode(before)) continue;
-          if (entry.needsNonHangulBefore && isHangul(before)) continue;
-          if (!accepts(entry, original, lower, i, j)) continue;
-          // Equal lengths: an ordinary alias beats a contextual one.
-          if (
-            !best ||
-            j > best.end ||
-            (best.entry.contextual !== undefined && entry.contextual === undefined)
-          ) {
-            best = { entry, start: i, end: j };
-          }
+      // The walk lists a position's aliases from the shortest to the longest.
+      for (; k < aliasAt.length && aliasStart[k] === i; k++) {
+        const entry = aliasAt[k] as AliasEntry;
+        const j = aliasEnd[k] ?? 0;
+        if (entry.needsWordStart && isWordCode(before)) continue;
+        if (entry.needsNonHangulBefore && isHangul(before)) continue;
+        if (!accepts(entry, original, lower, i, j)) continue;
+        // Equal lengths: an ordinary alias beats a contextual one.
+        if (
+          !best ||
+          j > best.end ||
+          (best.entry.contextual !== undefined && entry.contextual === undefined)
+        ) {
+          best = { entry, start: i, end: j };
         }
-        if (j >= lower.length) break;
-        node = node.next.get(lower.charCodeAt(j));
-        j++;
       }
       if (best && best.end > coveredUntil && (best.start >= coveredUntil || startsWord(lower, best.start))) {
         hits.push(best);
         coveredUntil = best.end;
       }
-      i++;
     }
     return hits;
   };
 
   return {
-    explicitSkills(text, extraMasked = [], cleaned = false) {
+    explicitSkills(text, extraMasked = [], cleaned = false, given) {
       const original = cleaned ? text : cleanText(text);
-      const lower = lowerSameLength(original);
-      const masked = [...maskedRanges(lower), ...extraMasked.map((m): [number, number] => [m.start, m.end])];
-      const hits = scan(original, lower).filter(
+      // A walk given along was made over this text in lower case, which keeps its length.
+      const reuse = given !== undefined && given.text.length === original.length;
+      const lower = reuse ? given.text : lowerSameLength(original);
+      const found = reuse ? given : lexicon.scan(lower);
+      const masked = [...found.stops, ...extraMasked.map((m): [number, number] => [m.start, m.end])];
+      const hits = aliasHits(original, lower, found).filter(
         (hit) => !masked.some(([from, to]) => hit.start < to && hit.end > from),
       );
       const plainTech = hits.some(

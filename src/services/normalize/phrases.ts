@@ -1,4 +1,5 @@
 import type { PhraseRule } from '../taxonomy/schema';
+import { createLexicon, type Lexicon, type LexiconScan } from './lexicon';
 import { cleanText, lowerSameLength } from './text';
 
 /**
@@ -13,8 +14,9 @@ import { cleanText, lowerSameLength } from './text';
  * inside it; `~N` between two terms allows up to N words between them (`~` alone: 4). `@name` stands
  * for the alternatives of a named word list.
  *
- * The text is compared in lower case, with markup removed. Finding a term costs the text's length per
- * alternative, and chaining terms looks back a bounded number of words, so a rule costs linear time.
+ * The text is compared in lower case, with markup removed. Every term text is in one trie (the lexicon,
+ * shared with the skills' aliases), so an item is walked once whatever the number of rules, and chaining
+ * terms looks back a bounded number of words: matching costs linear time.
  */
 
 export interface CompiledPattern {
@@ -97,58 +99,8 @@ export interface PreparedText {
   /** For every character, the index of the word it belongs to (separators belong to the word before). */
   wordAt: Int32Array;
   isWord: Uint8Array;
-  /** Where a term text starts, as found in one pass by a finder's trie; absent: searched on demand. */
+  /** Where a term text starts, as found by the lexicon's walk; absent: searched on demand. */
   startsOf?: (text: string) => readonly number[];
-}
-
-/** All term texts of a rule set in one trie, so an item is scanned once whatever the number of rules. */
-export interface TermIndex {
-  next: Map<number, TermIndex>;
-  /** The number of the term text ending at this node, if one does. */
-  id?: number;
-}
-
-/** The trie of the texts, which get numbers in the order given (duplicates keep their first). */
-export function buildTermIndex(texts: Iterable<string>): { root: TermIndex; ids: Map<string, number> } {
-  const root: TermIndex = { next: new Map() };
-  const ids = new Map<string, number>();
-  for (const text of texts) {
-    if (ids.has(text)) continue;
-    let node = root;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(code, child);
-      }
-      node = child;
-    }
-    node.id = ids.size;
-    ids.set(text, ids.size);
-  }
-  return { root, ids };
-}
-
-/**
- * Where each term text of the index starts in the (cleaned, lower-case) text, in one pass over it: into
- * `starts` (one reused list per text number), naming in `found` the numbers found.
- */
-function scanTerms(text: string, root: TermIndex, starts: number[][], found: number[]): void {
-  for (const id of found) (starts[id] as number[]).length = 0;
-  found.length = 0;
-  for (let i = 0; i < text.length; i++) {
-    let node = root.next.get(text.charCodeAt(i));
-    for (let j = i + 1; node; j++) {
-      if (node.id !== undefined) {
-        const list = starts[node.id] as number[];
-        if (list.length === 0) found.push(node.id);
-        list.push(i);
-      }
-      if (j >= text.length) break;
-      node = node.next.get(text.charCodeAt(j));
-    }
-  }
 }
 
 /** Reused word maps: an item's are valid until the next item is prepared. */
@@ -315,13 +267,21 @@ export interface PhraseHits {
 }
 
 export interface PhraseFinder {
-  /** `cleaned`: the text is already what cleanText() makes of it. */
-  find(text: string, cleaned?: boolean): PhraseHits;
+  /**
+   * `cleaned`: the text is already what cleanText() makes of it. `scan`: the shared lexicon's walk over
+   * that text in lower case, when the caller has it already.
+   */
+  find(text: string, cleaned?: boolean, scan?: LexiconScan<unknown>): PhraseHits;
   /** Which rules match the text (for the rules' own examples). */
   rulesMatching(text: string): string[];
 }
 
-export function createPhraseFinder(rules: readonly PhraseRule[], words: WordLists = {}): PhraseFinder {
+/** `lexicon`: the trie the term texts go into, shared with the skills' aliases. */
+export function createPhraseFinder(
+  rules: readonly PhraseRule[],
+  words: WordLists = {},
+  lexicon: Lexicon<unknown> = createLexicon<unknown>(),
+): PhraseFinder {
   const compile = (source: string) => compilePattern(source, words);
   const compiled: CompiledRule[] = rules.map((rule) => ({
     id: rule.id,
@@ -332,30 +292,27 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     stops: rule.stops.map(compile),
     breaks: rule.breaks.map(compile),
   }));
-  const index = buildTermIndex(
-    compiled.flatMap((rule) =>
-      [...rule.patterns, ...rule.stops, ...rule.breaks].flatMap((pattern) =>
-        pattern.terms.flatMap((term) => term.alternatives.map((alt) => alt.text)),
-      ),
-    ),
-  );
-  // Per item, where each text starts; the lists and the word maps are reused from item to item.
-  const startsById: number[][] = Array.from({ length: index.ids.size }, () => []);
-  const foundIds: number[] = [];
+  for (const rule of compiled) {
+    for (const pattern of [...rule.patterns, ...rule.stops, ...rule.breaks]) {
+      for (const term of pattern.terms) for (const alt of term.alternatives) lexicon.addTerm(alt.text);
+    }
+  }
+  // The word maps are reused from item to item; the starts of the texts are the current walk's.
   const buffers: WordBuffers = { wordAt: new Int32Array(256), isWord: new Uint8Array(256) };
   const noStarts: readonly number[] = [];
-  const startsOfText = (text: string) => startsById[index.ids.get(text) ?? -1] ?? noStarts;
+  let current: LexiconScan<unknown> | undefined;
+  const startsOfText = (text: string) => current?.termStarts[lexicon.termNumber(text) ?? -1] ?? noStarts;
   // Every term gets a number; for each text, the terms it is an alternative of. An item's texts then say
   // which terms occur in it, and a pattern is worth matching only when all of its terms do.
   const termIds = new Map<Term, number>();
-  const termsOfText: number[][] = Array.from({ length: index.ids.size }, () => []);
+  const termsOfText: number[][] = Array.from({ length: lexicon.termCount }, () => []);
   for (const rule of compiled) {
     for (const pattern of [...rule.patterns, ...rule.stops, ...rule.breaks]) {
       for (const term of pattern.terms) {
         if (termIds.has(term)) continue;
         const id = termIds.size;
         termIds.set(term, id);
-        for (const alt of term.alternatives) termsOfText[index.ids.get(alt.text) ?? -1]?.push(id);
+        for (const alt of term.alternatives) termsOfText[lexicon.termNumber(alt.text) ?? -1]?.push(id);
       }
     }
   }
@@ -388,15 +345,18 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     for (let i = 0; i < ids.length; i++) if (seen[ids[i] ?? 0] !== stamp) return false;
     return true;
   };
-  const run = (text: string, cleaned = false) => {
+  const run = (text: string, cleaned = false, given?: LexiconScan<unknown>) => {
     const hits: { rule: CompiledRule; spans: Span[] }[] = [];
-    const lower = lowerSameLength(cleaned ? text : cleanText(text));
+    const original = cleaned ? text : cleanText(text);
+    // A walk given along was made over this text in lower case, which keeps its length.
+    const reuse = given !== undefined && given.text.length === original.length;
+    const lower = reuse ? given.text : lowerSameLength(original);
     if (lower === '') return hits;
-    scanTerms(lower, index.root, startsById, foundIds);
-    if (foundIds.length === 0) return hits;
+    current = reuse ? given : lexicon.scan(lower);
+    if (current.termsFound.length === 0) return hits;
     stamp++;
     const present: number[] = [];
-    for (const found of foundIds) {
+    for (const found of current.termsFound) {
       for (const id of termsOfText[found] ?? []) {
         if (seen[id] === stamp) continue;
         seen[id] = stamp;
@@ -440,11 +400,11 @@ export function createPhraseFinder(rules: readonly PhraseRule[], words: WordList
     return hits;
   };
   return {
-    find(text, cleaned) {
+    find(text, cleaned, scan) {
       const skills: string[] = [];
       const masked: Span[] = [];
       const suppressed: string[] = [];
-      for (const { rule, spans } of run(text, cleaned)) {
+      for (const { rule, spans } of run(text, cleaned, scan)) {
         if (rule.skill !== undefined && !skills.includes(rule.skill)) skills.push(rule.skill);
         if (rule.masks) masked.push(...spans);
         suppressed.push(...rule.suppress);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { UserError } from '../errors';
-import { classifyLabel, type Label } from '../import/labels';
+import { classifyLabel, type Label } from '../labels';
 import type { Normalizer } from '../normalize';
 import type { RoleDirectory } from '../roles';
 import {

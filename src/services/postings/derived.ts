@@ -9,8 +9,11 @@ import {
   emptyAggregate,
 } from '../summary/aggregate';
 import { normalizePostingText } from './compose';
+import { contentKeyOfPosting } from './fingerprint';
 import {
+  type ContentEntry,
   chunkOf,
+  contentIndexRecord,
   DERIVED_SCHEMA,
   type GuildMeta,
   guildMetaRecord,
@@ -134,6 +137,23 @@ const linkIndex = derivation(() => {
   };
 });
 
+const contentIndex = derivation(() => {
+  const keys = new Map<string, ContentEntry[]>();
+  return {
+    type: contentIndexRecord,
+    count(p) {
+      const key = contentKeyOfPosting(p);
+      keys.set(key, [...(keys.get(key) ?? []), { id: p.id, roleId: p.roleId }]);
+    },
+    records: () =>
+      new Map([...keys].map(([key, postings]) => [key, { postings: postings.sort((a, b) => a.id - b.id) }])),
+    differs: (found, expected) =>
+      canonical(found.postings) === canonical(expected.postings)
+        ? []
+        : [{ code: 'entries', found: found.postings.length, counted: expected.postings.length }],
+  };
+});
+
 const companyCounts = derivation(() => {
   const companies = new Map<string, { postings: number }>();
   return {
@@ -184,7 +204,7 @@ const roleTotals = derivation(({ normalizer, taxonomyVersion }) => {
 });
 
 /** Every record derived from postings, besides the server's meta (its id counter and counts per role). */
-const DERIVATIONS: readonly Derivation[] = [listIndex, linkIndex, roleTotals, companyCounts];
+const DERIVATIONS: readonly Derivation[] = [listIndex, linkIndex, contentIndex, roleTotals, companyCounts];
 
 /**
  * Recounts every derived record of one server from its postings (found by scanning the postings

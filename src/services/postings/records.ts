@@ -9,8 +9,9 @@ export const postingRecord = recordType('posting', postingSchema);
  * counts); a change makes every server rebuild them.
  * 5: written in atomic units of change, with implied skills counted apart from named ones (servers written
  * before either are recounted once from their postings).
+ * 6: a content fingerprint index, so a posting without a link is known when it comes again.
  */
-export const DERIVED_SCHEMA = 5;
+export const DERIVED_SCHEMA = 6;
 
 export const guildMetaSchema = z.object({
   schema: z.literal(1),
@@ -24,6 +25,18 @@ export type GuildMeta = z.infer<typeof guildMetaSchema>;
 export const guildMetaRecord = recordType('meta', guildMetaSchema);
 
 export const urlIndexRecord = recordType('url', z.object({ id: z.number().int().positive() }));
+
+/**
+ * Postings by content key (see contentKey), oldest first, each with its role: the same content under the
+ * same role is the same posting; several are there when a member added one again on purpose.
+ */
+export const contentIndexRecord = recordType(
+  'content',
+  z.object({
+    postings: z.array(z.object({ id: z.number().int().positive(), roleId: z.string() })).min(1),
+  }),
+);
+export type ContentEntry = z.infer<typeof contentIndexRecord.schema>['postings'][number];
 
 export const indexEntrySchema = z.object({
   id: z.number().int().positive(),

@@ -13,8 +13,11 @@ import {
 } from '../summary/aggregate';
 import { type ComposedPosting, composePosting } from './compose';
 import { indexEntry, type Problem, reconcile } from './derived';
+import { contentKeyOfPosting } from './fingerprint';
 import {
+  type ContentEntry,
   chunkOf,
+  contentIndexRecord,
   DERIVED_SCHEMA,
   type GuildMeta,
   guildMetaRecord,
@@ -191,6 +194,17 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       if (before > 0 && after === 0) aggregate.companies = Math.max(0, aggregate.companies - 1);
     };
 
+    const contents = new Map<string, ContentEntry[]>();
+    const sameContent = async (p: Posting) => {
+      const key = contentKeyOfPosting(p);
+      let entries = contents.get(key);
+      if (!entries) {
+        entries = [...((await tx.read(contentIndexRecord, key))?.postings ?? [])];
+        contents.set(key, entries);
+      }
+      return entries;
+    };
+
     const roleCounts = { ...meta.roles };
     const putIds = new Set(change.put.map((p) => p.id));
     for (const old of change.removed) {
@@ -202,6 +216,9 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       if (at >= 0) entries.splice(at, 1);
       if (!putIds.has(old.id)) tx.delete(postingRecord, String(old.id));
       if (old.url) tx.delete(urlIndexRecord, canonicalUrl(old.url));
+      const twins = await sameContent(old);
+      const twin = twins.findIndex((e) => e.id === old.id);
+      if (twin >= 0) twins.splice(twin, 1);
     }
     for (const p of change.put) {
       applyPosting(await aggregateOf(p.roleId), p, normalizer, 1);
@@ -212,6 +229,13 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
       entries.sort((a, b) => a.id - b.id);
       tx.write(postingRecord, String(p.id), p);
       if (p.url) tx.write(urlIndexRecord, canonicalUrl(p.url), { id: p.id });
+      const twins = await sameContent(p);
+      twins.push({ id: p.id, roleId: p.roleId });
+      twins.sort((a, b) => a.id - b.id);
+    }
+    for (const [key, postings] of contents) {
+      if (postings.length > 0) tx.write(contentIndexRecord, key, { postings });
+      else tx.delete(contentIndexRecord, key);
     }
     for (const [roleId, count] of Object.entries(roleCounts)) if (count === 0) delete roleCounts[roleId];
     for (const [key, postings] of companies) {
@@ -250,7 +274,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     async addMany(
       guildId: string,
       inputs: PostingInput[],
-      options: { also?: (tx: ChangeSet, added: Posting[]) => void } = {},
+      options: { also?: (tx: ChangeSet, added: Posting[]) => void | Promise<void> } = {},
     ): Promise<Posting[]> {
       const composed = inputs.map((input) => composePosting(input, normalizer, roles));
       const scope = await open(guildId);
@@ -261,7 +285,7 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
         const postings = composed.map((c, i) => toPosting(c, meta.nextId + i, now, now));
         const advanced = { ...meta, nextId: meta.nextId + postings.length };
         await record(tx, advanced, { put: postings, removed: [] });
-        options.also?.(tx, postings);
+        await options.also?.(tx, postings);
         return postings;
       });
     },
@@ -325,6 +349,27 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
         return undefined;
       }
       return findByCanonicalUrl(committed(await open(guildId)), canonical);
+    },
+
+    /**
+     * The oldest posting of the server with this content key (see contentKey) and role; without a role,
+     * of any role.
+     */
+    async findByContent(guildId: string, key: string, roleId?: string): Promise<Posting | undefined> {
+      const scope = committed(await open(guildId));
+      const hit = (await scope.read(contentIndexRecord, key))?.postings.find(
+        (entry) => roleId === undefined || entry.roleId === roleId,
+      );
+      return hit ? scope.read(postingRecord, String(hit.id)) : undefined;
+    },
+
+    /** Ids of the server's other postings with the same content and role as this one, oldest first. */
+    async twinsOf(guildId: string, posting: Posting): Promise<number[]> {
+      const scope = committed(await open(guildId));
+      const hit = await scope.read(contentIndexRecord, contentKeyOfPosting(posting));
+      return (hit?.postings ?? [])
+        .filter((entry) => entry.roleId === posting.roleId && entry.id !== posting.id)
+        .map((entry) => entry.id);
     },
 
     /** Newest first; with a role, only that role's postings. */

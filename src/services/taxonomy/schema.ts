@@ -172,9 +172,21 @@ export type Taxonomy = z.infer<typeof taxonomySchema>;
 export const roleSchema = z.object({
   id: idSchema,
   label: localizedSchema,
+  /**
+   * What a posting of this role asks for, to tell its role when the document does not say: skill ids,
+   * group ids or category ids, each with its weight (a skill counts once, with its heaviest reference).
+   */
+  signals: z.record(z.string(), z.number().positive()).optional(),
   aliases: z.array(z.string().min(1)),
 });
 export type Role = z.infer<typeof roleSchema>;
 
-export const roleTableSchema = z.object({ roles: z.array(roleSchema).min(1) });
+export const roleTableSchema = z.object({
+  /**
+   * A role is inferred from skills only when its score reaches `minScore` and is at least `ratio` times the
+   * next role's: a posting that asks for a bit of everything stays without a role rather than get a wrong one.
+   */
+  inference: z.object({ minScore: z.number().positive(), ratio: z.number().min(1) }).optional(),
+  roles: z.array(roleSchema).min(1),
+});
 export type RoleTable = z.infer<typeof roleTableSchema>;

@@ -403,6 +403,7 @@ export function buildComponentInteraction(
   // A copy: the stored message may be edited later, the payload is what was sent.
   const message = structuredClone(carrier ?? stubMessage(world, base.channel_id ?? '', init.customId));
   const componentType = init.componentType ?? ComponentType.Button;
+  if (componentType === ComponentType.StringSelect && carrier) checkPicked(carrier, init);
   return {
     ...base,
     type: InteractionType.MessageComponent,
@@ -413,6 +414,26 @@ export function buildComponentInteraction(
       ...(componentType === ComponentType.Button ? {} : { values: init.values ?? [] }),
     },
   } as APIMessageComponentInteraction;
+}
+
+/** What a member picks in a string select can only be among its options, as many as it allows. */
+function checkPicked(message: { components?: unknown[] }, init: ComponentInit): void {
+  type Select = {
+    custom_id?: string;
+    options?: { value: string }[];
+    min_values?: number;
+    max_values?: number;
+  };
+  const rows = (message.components ?? []) as { components?: Select[] }[];
+  const select = rows.flatMap((row) => row.components ?? []).find((c) => c.custom_id === init.customId);
+  if (!select) throw new Error(`No select ${init.customId} on that message`);
+  const values = init.values ?? [];
+  const allowed = new Set((select.options ?? []).map((o) => o.value));
+  const unknown = values.filter((v) => !allowed.has(v));
+  if (unknown.length > 0) throw new Error(`Not an option of ${init.customId}: ${unknown.join(', ')}`);
+  if (values.length < (select.min_values ?? 1) || values.length > (select.max_values ?? 1)) {
+    throw new Error(`${init.customId} takes ${select.min_values ?? 1}–${select.max_values ?? 1} values`);
+  }
 }
 
 /**

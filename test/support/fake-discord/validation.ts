@@ -3,6 +3,7 @@ import {
   type APIEmbed,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ComponentType,
   Locale,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -38,6 +39,7 @@ export function validateMessage(
   }
   if (files.length > MAX_FILES) formErrors.add(['files'], 'BASE_TYPE_MAX_LENGTH', 'Too many files.');
   validateEmbeds(body.embeds ?? [], formErrors);
+  validateComponents(body.components ?? [], formErrors);
   if (!formErrors.empty) return formErrors.toReply();
   if (!isEdit && isEmpty(body, files)) return errors.emptyMessage();
   return null;
@@ -90,6 +92,133 @@ function validateEmbeds(embeds: APIEmbed[], formErrors: FormErrors): void {
       'MAX_EMBED_SIZE_EXCEEDED',
       `Embed size exceeds maximum size of ${MAX_EMBED_TOTAL}`,
     );
+  }
+}
+
+const COMPONENT_LIMITS = {
+  rows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
+  buttonLabel: 80,
+  selectOptions: 25,
+  optionLabel: 100,
+  optionValue: 100,
+  optionDescription: 100,
+  placeholder: 150,
+};
+
+interface RawComponent {
+  type?: number;
+  custom_id?: string;
+  label?: string;
+  url?: string;
+  placeholder?: string;
+  min_values?: number;
+  max_values?: number;
+  options?: { label?: string; value?: string; description?: string }[];
+  components?: RawComponent[];
+}
+
+/**
+ * Action rows of buttons and string selects, checked as Discord checks a message's components: at most five
+ * rows, five buttons or one select per row, custom ids unique and within 100 characters, a select's options
+ * (1–25, values unique) and its min/max values within them.
+ */
+function validateComponents(rows: readonly unknown[], formErrors: FormErrors): void {
+  if (rows.length > COMPONENT_LIMITS.rows) {
+    formErrors.add(
+      ['components'],
+      'BASE_TYPE_MAX_LENGTH',
+      `Must be ${COMPONENT_LIMITS.rows} or fewer in length.`,
+    );
+  }
+  const ids = new Set<string>();
+  const tooLong = (value: string | undefined, max: number, path: (string | number)[]) => {
+    if ((value?.length ?? 0) > max)
+      formErrors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
+  };
+  for (const [r, raw] of rows.entries()) {
+    const row = raw as RawComponent;
+    const at = (...path: (string | number)[]) => ['components', r, ...path];
+    if (row.type !== ComponentType.ActionRow) {
+      formErrors.add(at('type'), 'UNION_TYPE_CHOICES', 'Value of field "type" must be an action row.');
+      continue;
+    }
+    const children = row.components ?? [];
+    const selects = children.filter((c) => c.type === ComponentType.StringSelect).length;
+    if (
+      children.length === 0 ||
+      (selects > 0 && children.length > 1) ||
+      children.length > COMPONENT_LIMITS.buttonsPerRow
+    ) {
+      formErrors.add(
+        at('components'),
+        'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+        'The specified component exceeds the maximum width',
+      );
+    }
+    for (const [c, child] of children.entries()) {
+      const here = (...path: (string | number)[]) => at('components', c, ...path);
+      if (child.custom_id !== undefined) {
+        tooLong(child.custom_id, COMPONENT_LIMITS.customId, here('custom_id'));
+        if (ids.has(child.custom_id)) {
+          formErrors.add(
+            here('custom_id'),
+            'COMPONENT_CUSTOM_ID_DUPLICATED',
+            'Component custom id cannot be duplicated',
+          );
+        }
+        ids.add(child.custom_id);
+      }
+      if (child.type === ComponentType.Button) {
+        tooLong(child.label, COMPONENT_LIMITS.buttonLabel, here('label'));
+        if (!child.custom_id && !child.url)
+          formErrors.add(here('custom_id'), 'BASE_TYPE_REQUIRED', 'This field is required');
+      } else if (child.type === ComponentType.StringSelect) {
+        validateSelect(child, formErrors, here, tooLong);
+      } else {
+        formErrors.add(here('type'), 'UNION_TYPE_CHOICES', 'Unsupported component type in this fake.');
+      }
+    }
+  }
+}
+
+function validateSelect(
+  select: RawComponent,
+  formErrors: FormErrors,
+  here: (...path: (string | number)[]) => (string | number)[],
+  tooLong: (value: string | undefined, max: number, path: (string | number)[]) => void,
+): void {
+  if (!select.custom_id) formErrors.add(here('custom_id'), 'BASE_TYPE_REQUIRED', 'This field is required');
+  tooLong(select.placeholder, COMPONENT_LIMITS.placeholder, here('placeholder'));
+  const options = select.options ?? [];
+  if (options.length < 1 || options.length > COMPONENT_LIMITS.selectOptions) {
+    formErrors.add(
+      here('options'),
+      'BASE_TYPE_BAD_LENGTH',
+      `Must be between 1 and ${COMPONENT_LIMITS.selectOptions} in length.`,
+    );
+  }
+  const values = new Set<string>();
+  for (const [o, option] of options.entries()) {
+    if (!option.label || !option.value)
+      formErrors.add(here('options', o), 'BASE_TYPE_REQUIRED', 'This field is required');
+    tooLong(option.label, COMPONENT_LIMITS.optionLabel, here('options', o, 'label'));
+    tooLong(option.value, COMPONENT_LIMITS.optionValue, here('options', o, 'value'));
+    tooLong(option.description, COMPONENT_LIMITS.optionDescription, here('options', o, 'description'));
+    if (option.value !== undefined && values.has(option.value)) {
+      formErrors.add(
+        here('options', o, 'value'),
+        'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED',
+        'Option values must be unique',
+      );
+    }
+    if (option.value !== undefined) values.add(option.value);
+  }
+  const min = select.min_values ?? 1;
+  const max = select.max_values ?? 1;
+  if (min < 0 || max < 1 || min > max || max > options.length) {
+    formErrors.add(here('max_values'), 'BASE_TYPE_BAD_INT', 'min_values and max_values must fit the options');
   }
 }
 
