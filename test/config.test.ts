@@ -33,6 +33,19 @@ describe('configuration from the environment', () => {
     expect((error as Error).message).not.toContain(token);
   });
 
+  it('reads SHARDS as auto or a count, and leaves it to the manager inside a shard', () => {
+    expect(loadConfig({}).SHARDS).toBeUndefined();
+    expect(loadConfig({ SHARDS: '' }).SHARDS).toBeUndefined();
+    expect(loadConfig({ SHARDS: 'auto' }).SHARDS).toBe('auto');
+    expect(loadConfig({ SHARDS: '4' }).SHARDS).toBe(4);
+    for (const bad of ['0', 'two', '-1', '1.5'])
+      expect(() => loadConfig({ SHARDS: bad })).toThrow(
+        expect.objectContaining({ setting: 'SHARDS', problem: 'shards' }),
+      );
+    // discord.js's ShardingManager sets SHARDS to the shard's own id in the process it starts.
+    expect(loadConfig({ SHARDS: '0', SHARDING_MANAGER: 'true' }).SHARDS).toBeUndefined();
+  });
+
   it('treats empty values as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '', DEV_GUILD_ID: ' ', STORE_URL: '' });
     expect(config.DISCORD_TOKEN).toBeUndefined();
