@@ -1,5 +1,5 @@
 import type { MatchedSkill } from '../postings/schema';
-import type { CategoryId, Taxonomy } from '../taxonomy/schema';
+import { type CategoryId, type Taxonomy, TECHNOLOGY_CATEGORIES } from '../taxonomy/schema';
 import { createLexicon, type Lexicon, type LexiconScan } from './lexicon';
 import { cleanText, isHangul, isWordCode, lowerSameLength, matchForm } from './text';
 
@@ -30,19 +30,7 @@ const CONTEXT_REJECT_BEFORE = /let['’]?s\s*$/i;
 /** A version number glued to a name: 18, 17, 3.2, 2.x; a letter after it makes it part of another word. */
 const VERSION = /^\d{1,4}(?:\.(?:\d{1,3}|x))*(?![a-z_])/;
 /** Categories whose names show a bullet is about technology, so a word like Go or Express there is the tech. */
-const TECH_CATEGORIES = new Set<CategoryId>([
-  'language',
-  'framework',
-  'library',
-  'database',
-  'cloud',
-  'devops',
-  'testing',
-  'tool',
-  'platform',
-  'data-ai',
-  'practice',
-]);
+const TECH_CATEGORIES = new Set<CategoryId>([...TECHNOLOGY_CATEGORIES, 'practice']);
 
 /** key is the alias in match form; spelling is the alias as written (kept for case-sensitive names). */
 function aliasEntry(skillId: string, key: string, spelling?: string): AliasEntry {

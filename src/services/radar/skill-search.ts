@@ -1,6 +1,6 @@
 import { canBeChoseong, convertQwertyToHangul, disassemble, getChoseong } from 'es-hangul';
 import type { Normalizer } from '../normalize';
-import type { Skill } from '../taxonomy/schema';
+import { type Skill, TECHNOLOGY_CATEGORIES } from '../taxonomy/schema';
 
 interface Name {
   skill: Skill;
@@ -13,19 +13,7 @@ interface Name {
 }
 
 /** Among equal matches, technologies come before degrees and soft skills (`ㅈㄱ`: 장고 before 전공). */
-const TECHNOLOGY = new Set([
-  'language',
-  'framework',
-  'library',
-  'database',
-  'cloud',
-  'devops',
-  'testing',
-  'tool',
-  'platform',
-  'data-ai',
-]);
-const tech = (skill: Skill) => (TECHNOLOGY.has(skill.category) ? 1 : 0);
+const tech = (skill: Skill) => (TECHNOLOGY_CATEGORIES.has(skill.category) ? 1 : 0);
 
 const squeeze = (text: string) => text.toLowerCase().replace(/[\s\-_./·()]+/g, '');
 const isChoseongQuery = (query: string) => query.length > 0 && [...query].every((c) => canBeChoseong(c));
