@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createNormalizer } from '../src/services/normalize';
+import { loadTaxonomy } from '../src/services/taxonomy/load';
+
+// Names postings of every role use, in the spellings they use, and the ordinary text those spellings
+// must not be read into. Invented sentences in the genre, against data/skills.json.
+const normalizer = createNormalizer(loadTaxonomy());
+const explicit = (text: string) =>
+  normalizer
+    .normalizeItem(text, 'required')
+    .skills.filter((s) => !s.implied)
+    .map((s) => s.id);
+
+describe('names postings use, in the spellings they use', () => {
+  it.each([
+    // backend
+    ['러스트 기반 서버 개발 경험', 'rust'],
+    ['Spring Boot, Exposed 기반 API 개발', 'kotlin-exposed'],
+    ['Testcontainers를 활용한 통합 테스트', 'testcontainers'],
+    ['Quartz 스케줄러 운영 경험', 'job-scheduling'],
+    ['크론잡으로 정기 작업을 관리해 본 분', 'job-scheduling'],
+    ['멀티 모듈 구조로 프로젝트를 설계한 경험', 'multi-module'],
+    // frontend
+    ['Zod, Yup 등 스키마 검증 라이브러리 경험', 'schema-validation'],
+    ['React Hook Form 또는 Formik 사용 경험', 'form-libraries'],
+    ['Lodash, date-fns 활용', 'js-utility-libraries'],
+    ['크롬 익스텐션 개발 경험', 'browser-extension'],
+    ['Service Worker를 이용한 오프라인 지원', 'web-workers'],
+    ['IndexedDB에 데이터를 저장해 본 분', 'web-storage'],
+    ['Shadow DOM, 웹 컴포넌트 이해', 'web-components'],
+    ['Virtual DOM 동작 이해', 'dom'],
+    ['Preact 사용 경험', 'preact'],
+    ['Gatsby로 정적 사이트 개발', 'gatsby'],
+    ['AG Grid 커스터마이징 경험', 'data-grid'],
+    ['GTM으로 이벤트 태깅 경험', 'google-analytics'],
+    ['CORS 이슈를 해결해 본 분', 'web-fundamentals'],
+    // mobile
+    ['Compose 기반 UI 개발 경험', 'jetpack-compose'],
+    ['Riverpod 또는 BLoC 상태관리', 'flutter-state-management'],
+    ['다트 언어에 대한 이해', 'dart'],
+    ['딥링크 구현 경험', 'deep-linking'],
+    ['Tuist로 프로젝트를 모듈화', 'xcode'],
+    ['Wear OS 앱 개발', 'wearables'],
+    // data and AI
+    ['트리노 쿼리 작성', 'presto'],
+    ['Spark, EMR 환경 운영', 'aws-emr'],
+    ['Kinesis 스트리밍 수집', 'aws-kinesis'],
+    ['코호트 분석 경험', 'data-analysis'],
+    ['이상 탐지 모델 개발 경험', 'anomaly-detection'],
+    ['멀티모달 모델 연구', 'multimodal'],
+    ['Transformer 아키텍처에 대한 이해', 'deep-learning'],
+    ['ViT 기반 모델 학습', 'computer-vision'],
+    ['Claude, Gemini API 활용 경험', 'llm'],
+    // DevOps and infrastructure
+    ['온프레미스와 클라우드 혼합 환경', 'on-premises'],
+    ['IDC 서버 운영 경험', 'on-premises'],
+    ['Ceph 스토리지 운영', 'storage-systems'],
+    ['FinOps, 클라우드 비용 최적화 경험', 'cloud-cost-optimization'],
+    ['백업 및 복구 정책 수립', 'backup-recovery'],
+    ['Vagrant, Harbor 사용', 'artifact-registry'],
+    ['BGP, VLAN 등 네트워크 설정', 'networking'],
+    // game
+    ['UniTask, DOTween 사용 경험', 'unity-libraries'],
+    ['에셋번들 관리 경험', 'unity-addressables'],
+    ['Steam 출시 경험', 'game-platforms'],
+    ['Behavior Tree 기반 AI 구현', 'game-ai'],
+    ['FSM 설계 경험', 'state-machine'],
+    // embedded
+    ['ISO 26262 기능안전 이해', 'functional-safety'],
+    ['MISRA C 준수 코딩', 'misra'],
+    ['센서 퓨전 알고리즘 개발', 'sensors'],
+    ['저전력 설계 경험', 'low-power-design'],
+    ['Keil, IAR 개발 환경', 'embedded-toolchains'],
+    ['Ethernet 통신 이해', 'networking'],
+  ])('%s → %s', (text, id) => {
+    expect(explicit(text)).toContain(id);
+  });
+});
+
+describe('ordinary words that look like those names', () => {
+  it.each([
+    ['업무 백업이 가능한 분', 'backup-recovery'],
+    ['마케팅 비용 최적화 경험', 'cloud-cost-optimization'],
+    ['STEAM 교육 콘텐츠 기획', 'game-platforms'],
+    ['길찾기 서비스 개발 경험', 'game-ai'],
+    ['저전력 설계 경험', 'energy'],
+    ['Exposed to risk', 'kotlin-exposed'],
+    ['Compose a message', 'jetpack-compose'],
+    ['SAS 항공권 예약', 'spss-sas'],
+    ['EMR 시스템 연동 경험', 'aws-emr'],
+    ['Kafka 스트리밍 파이프라인', 'media-streaming'],
+    ['HTML, CSS 등 마크업에 대한 이해', 'web-components'],
+  ])('%s ↛ %s', (text, id) => {
+    expect(explicit(text)).not.toContain(id);
+  });
+});
