@@ -72,6 +72,12 @@ describe('names postings use, in the spellings they use', () => {
     ['저전력 설계 경험', 'low-power-design'],
     ['Keil, IAR 개발 환경', 'embedded-toolchains'],
     ['Ethernet 통신 이해', 'networking'],
+    // concepts named in a word
+    ['파트 리드 경험', 'leadership'],
+    ['Engineering Manager 경험', 'leadership'],
+    ['continuous learner', 'growth-mindset'],
+    ['LCP 개선 경험', 'web-performance'],
+    ['번들 크기를 줄인 경험', 'web-performance'],
   ])('%s → %s', (text, id) => {
     expect(explicit(text)).toContain(id);
   });
@@ -90,6 +96,7 @@ describe('ordinary words that look like those names', () => {
     ['EMR 시스템 연동 경험', 'aws-emr'],
     ['Kafka 스트리밍 파이프라인', 'media-streaming'],
     ['HTML, CSS 등 마크업에 대한 이해', 'web-components'],
+    ['Electron 앱 개발 경험', 'mobile-development'],
   ])('%s ↛ %s', (text, id) => {
     expect(explicit(text)).not.toContain(id);
   });
