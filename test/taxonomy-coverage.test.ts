@@ -72,6 +72,30 @@ describe('names postings use, in the spellings they use', () => {
     ['저전력 설계 경험', 'low-power-design'],
     ['Keil, IAR 개발 환경', 'embedded-toolchains'],
     ['Ethernet 통신 이해', 'networking'],
+    // QA and security
+    ['Charles, Wireshark로 패킷 분석', 'network-debugging-tools'],
+    ['Burp Suite, Nmap 등 점검 도구 사용', 'security-tools'],
+    ['시스템 해킹 경험', 'penetration-testing'],
+    ['SAST, DAST 도구 운영', 'vulnerability-analysis'],
+    ['망분리 환경 경험', 'network-security'],
+    ['컴활 1급 소지자', 'certifications'],
+    // backend, more spellings
+    ['Server-Sent Events 구현 경험', 'server-push'],
+    ['SSE, WebSocket 기반 실시간 기능', 'server-push'],
+    ['웹훅 연동 경험', 'webhooks'],
+    ['카카오 로그인 연동', 'oauth'],
+    ['토스페이먼츠 결제 연동', 'payments'],
+    ['ShedLock으로 중복 실행 방지', 'job-scheduling'],
+    ['힙 덤프 분석 경험', 'memory-management'],
+    ['VisualVM, Arthas 사용', 'jvm'],
+    ['IntelliJ, VS Code 사용', 'ide'],
+    // transliterations
+    ['스위프트UI 개발', 'swiftui'],
+    ['제스트 테스트 작성', 'jest'],
+    ['아르고CD 배포', 'argocd'],
+    ['주스탠드, 리코일 사용', 'zustand'],
+    ['스타일드 컴포넌트 사용', 'styled-components'],
+    ['엑스코드 빌드 설정', 'xcode'],
     // concepts named in a word
     ['파트 리드 경험', 'leadership'],
     ['Engineering Manager 경험', 'leadership'],
@@ -97,6 +121,7 @@ describe('ordinary words that look like those names', () => {
     ['Kafka 스트리밍 파이프라인', 'media-streaming'],
     ['HTML, CSS 등 마크업에 대한 이해', 'web-components'],
     ['Electron 앱 개발 경험', 'mobile-development'],
+    ['SIMD(SSE, AVX) 최적화', 'server-push'],
   ])('%s ↛ %s', (text, id) => {
     expect(explicit(text)).not.toContain(id);
   });
