@@ -96,6 +96,28 @@ describe('names postings use, in the spellings they use', () => {
     ['주스탠드, 리코일 사용', 'zustand'],
     ['스타일드 컴포넌트 사용', 'styled-components'],
     ['엑스코드 빌드 설정', 'xcode'],
+    // languages and C++
+    ['OCaml 또는 F# 경험', 'ocaml'],
+    ['OCaml 또는 F# 경험', 'fsharp'],
+    ['Zig 사용 경험', 'zig'],
+    ['Fortran 수치 계산 코드', 'fortran'],
+    ['델파이 유지보수', 'delphi'],
+    ['C++, Boost 사용 경험', 'cpp-libraries'],
+    ['STL 컨테이너 이해', 'cpp-libraries'],
+    ['gtest 기반 단위 테스트', 'cpp-test-frameworks'],
+    // domains
+    ['국방 도메인 경험', 'aerospace-defense'],
+    ['항공우주 분야 경험', 'aerospace-defense'],
+    ['건설 도메인 이해', 'construction'],
+    ['스마트팜 솔루션 개발', 'agtech'],
+    ['배달 플랫폼 개발 경험', 'foodtech'],
+    ['조선해양 분야 경험', 'maritime'],
+    ['중고거래 플랫폼 개발', 'ecommerce'],
+    ['카드사 프로젝트 경험', 'fintech'],
+    ['SCM 도메인 이해', 'logistics'],
+    ['소셜 네트워크 서비스 개발', 'social-media'],
+    ['스마트홈 서비스 개발', 'iot'],
+    ['신약 개발 AI 연구', 'healthcare'],
     // concepts named in a word
     ['파트 리드 경험', 'leadership'],
     ['Engineering Manager 경험', 'leadership'],
@@ -122,6 +144,13 @@ describe('ordinary words that look like those names', () => {
     ['HTML, CSS 등 마크업에 대한 이해', 'web-components'],
     ['Electron 앱 개발 경험', 'mobile-development'],
     ['SIMD(SSE, AVX) 최적화', 'server-push'],
+    ['boost productivity of the team', 'cpp-libraries'],
+    ['PASCAL VOC 데이터셋', 'delphi'],
+    ['STL 컨테이너 이해', 'containerization'],
+    ['건설적인 피드백을 주고받는 분', 'construction'],
+    ['소셜 네트워크 서비스 개발', 'networking'],
+    ['SCM 도메인 이해', 'version-control'],
+    ['항공우주 분야 경험', 'travel'],
   ])('%s ↛ %s', (text, id) => {
     expect(explicit(text)).not.toContain(id);
   });
