@@ -96,6 +96,29 @@ describe('names postings use, in the spellings they use', () => {
     ['주스탠드, 리코일 사용', 'zustand'],
     ['스타일드 컴포넌트 사용', 'styled-components'],
     ['엑스코드 빌드 설정', 'xcode'],
+    // cloud-native tooling
+    ['Rancher로 클러스터 관리', 'kubernetes'],
+    ['Calico CNI 구성', 'kubernetes'],
+    ['Kaniko 이미지 빌드', 'containerization'],
+    ['Splunk 로그 분석', 'logging'],
+    ['eBPF 기반 관측', 'linux-kernel'],
+    ['systemd, iptables 설정', 'linux'],
+    ['AWS CDK, Terraform 사용', 'cloudformation'],
+    ['Parameter Store로 설정 관리', 'aws-management-tools'],
+    ['GuardDuty, Security Hub 운영', 'cloud-security'],
+    ['런북 작성 경험', 'sre'],
+    // data and AI tooling
+    ['StarRocks 운영 경험', 'druid-pinot'],
+    ['DataHub 기반 데이터 카탈로그', 'data-governance'],
+    ['LangSmith, CrewAI 사용', 'langchain'],
+    ['Ollama로 로컬 모델 서빙', 'model-serving'],
+    ['DPO, SFT 학습 경험', 'fine-tuning'],
+    ['FSDP, Megatron-LM 분산 학습', 'gpu'],
+    ['Whisper 모델 파인튜닝', 'speech'],
+    ['CLIP, PyTorch 기반 연구', 'multimodal'],
+    ['YOLOv8 학습 경험', 'object-detection'],
+    ['Detectron2, timm 사용', 'cv-libraries'],
+    ['ComfyUI 워크플로 구성', 'generative-ai'],
     // languages and C++
     ['OCaml 또는 F# 경험', 'ocaml'],
     ['OCaml 또는 F# 경험', 'fsharp'],
@@ -151,6 +174,8 @@ describe('ordinary words that look like those names', () => {
     ['소셜 네트워크 서비스 개발', 'networking'],
     ['SCM 도메인 이해', 'version-control'],
     ['항공우주 분야 경험', 'travel'],
+    ['video clip 편집', 'multimodal'],
+    ['도메인 이벤트 설계 경험', 'google-analytics'],
   ])('%s ↛ %s', (text, id) => {
     expect(explicit(text)).not.toContain(id);
   });
