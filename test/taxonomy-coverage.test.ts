@@ -147,6 +147,10 @@ describe('names postings use, in the spellings they use', () => {
     ['continuous learner', 'growth-mindset'],
     ['LCP 개선 경험', 'web-performance'],
     ['번들 크기를 줄인 경험', 'web-performance'],
+    ['끝까지 책임지는 자세', 'responsibility'],
+    ['고객 만족을 위해 노력하는 분', 'user-focus'],
+    ['fault tolerant 시스템 설계', 'high-availability'],
+    ['프로젝트 매니징 경험', 'project-management'],
   ])('%s → %s', (text, id) => {
     expect(explicit(text)).toContain(id);
   });
