@@ -151,6 +151,8 @@ describe('names postings use, in the spellings they use', () => {
     ['고객 만족을 위해 노력하는 분', 'user-focus'],
     ['fault tolerant 시스템 설계', 'high-availability'],
     ['프로젝트 매니징 경험', 'project-management'],
+    ['Understanding of business metrics', 'business-understanding'],
+    ['Comfortable with ambiguity', 'adaptability'],
   ])('%s → %s', (text, id) => {
     expect(explicit(text)).toContain(id);
   });
