@@ -99,6 +99,12 @@ describe('names postings use, in the spellings they use', () => {
     ['힙 덤프 분석 경험', 'memory-management'],
     ['VisualVM, Arthas 사용', 'jvm'],
     ['IntelliJ, VS Code 사용', 'ide'],
+    // versions and spacings
+    ['Node 18 이상 환경', 'nodejs'],
+    ['ES2020 문법 이해', 'javascript'],
+    ['Go 1.21 사용', 'go'],
+    ['UE 5 기반 개발', 'unreal'],
+    ['Air Flow 사용 경험', 'airflow'],
     // transliterations
     ['스위프트UI 개발', 'swiftui'],
     ['제스트 테스트 작성', 'jest'],
