@@ -99,6 +99,10 @@ describe('names postings use, in the spellings they use', () => {
     ['힙 덤프 분석 경험', 'memory-management'],
     ['VisualVM, Arthas 사용', 'jvm'],
     ['IntelliJ, VS Code 사용', 'ide'],
+    // credentials
+    ['우아한테크코스 수료', 'training-program'],
+    ['SSAFY 수료자', 'training-program'],
+    ['특허 출원 경험', 'patents'],
     // versions and spacings
     ['Node 18 이상 환경', 'nodejs'],
     ['ES2020 문법 이해', 'javascript'],
@@ -196,6 +200,8 @@ describe('ordinary words that look like those names', () => {
     ['러스트 벨트 지역 제조업 데이터', 'rust'],
     ['국방의 의무를 마친 분', 'aerospace-defense'],
     ['FPS 총기 리코일 구현', 'recoil'],
+    ['기술 문서를 영어로 읽는 데 무리가 없는 분', 'documentation'],
+    ['기술 문서를 읽고 빠르게 적용하는 분', 'documentation'],
     ['SAS 항공권 예약', 'spss-sas'],
     ['EMR 시스템 연동 경험', 'aws-emr'],
     ['Kafka 스트리밍 파이프라인', 'media-streaming'],
