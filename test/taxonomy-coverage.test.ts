@@ -27,6 +27,12 @@ describe('names postings use, in the spellings they use', () => {
     ['낙관적 락, 비관적 락 이해', 'transactions'],
     ['Read Replica 구성 경험', 'database-replication'],
     ['Jackson 직렬화 이해', 'json'],
+    ['Deno, Bun 런타임 경험', 'js-runtimes'],
+    ['Hono 프레임워크로 API 개발', 'js-backend-frameworks'],
+    ['Knex, MikroORM 사용', 'node-query-builders'],
+    ['BullMQ 기반 작업 큐', 'node-job-queues'],
+    ['PM2로 프로세스 관리', 'nodejs'],
+    ['ESM 모듈 시스템 이해', 'javascript'],
     // frontend
     ['Zod, Yup 등 스키마 검증 라이브러리 경험', 'schema-validation'],
     ['React Hook Form 또는 Formik 사용 경험', 'form-libraries'],
