@@ -69,6 +69,15 @@ describe('names postings use, in the spellings they use', () => {
     ['CameraX, Media3 사용', 'android-jetpack'],
     ['Material3 디자인 적용', 'material-ui'],
     ['NFC 연동 앱', 'wireless-protocols'],
+    // Python
+    ['aiohttp, httpx 사용', 'python-http-libraries'],
+    ['mypy, Ruff로 코드 품질 관리', 'python-code-quality'],
+    ['Tortoise ORM 사용', 'python-orms'],
+    ['Dask, Numba로 대용량 처리', 'python-dataframe-scaling'],
+    ['statsmodels 회귀 분석', 'statistics'],
+    ['Prophet 수요 예측', 'time-series'],
+    ['AutoML 도구 사용', 'machine-learning'],
+    ['Label Studio로 라벨링', 'data-labeling'],
     // data and AI
     ['트리노 쿼리 작성', 'presto'],
     ['Spark, EMR 환경 운영', 'aws-emr'],
