@@ -102,6 +102,10 @@ describe('names postings use, in the spellings they use', () => {
     ['Steam 출시 경험', 'game-platforms'],
     ['Behavior Tree 기반 AI 구현', 'game-ai'],
     ['FSM 설계 경험', 'state-machine'],
+    ['PlayFab, GameLift 운영', 'game-backend-services'],
+    ['MessagePack 직렬화', 'protobuf'],
+    ['GStreamer 파이프라인 구성', 'media-streaming'],
+    ['QUIC 프로토콜 이해', 'http'],
     // embedded
     ['ISO 26262 기능안전 이해', 'functional-safety'],
     ['MISRA C 준수 코딩', 'misra'],
