@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ParsedPosting, parseResearchDocument } from '../src/services/import';
+import { type ParsedPosting, parseResearchDocument, UNKNOWN_COMPANY } from '../src/services/import';
 import { resolveRole } from './support/import';
 
 /** Each cause that once lost postings, in a note written for it (test/fixtures/import/causes/). */
@@ -194,5 +194,14 @@ describe('what used to lose postings', () => {
       { company: '솔잎페이', title: '백엔드 엔지니어', required: ['REST API 설계 경험'], preferred: [] },
     ]);
     expect(roles(postings).slice(2)).toEqual(['backend', 'backend']);
+  });
+
+  it('a template heading never filled in (`Number. 직무 명`) names no company', () => {
+    const text = '## 1. 들꽃소프트\n\n- 자격요건\n  - Go\n\n## Number. 직무 명\n\n- 자격요건\n  - Rust\n';
+    const { postings } = parseResearchDocument(text);
+    expect(postings.map((p) => [p.company, p.companyFound, p.required])).toEqual([
+      ['들꽃소프트', true, ['Go']],
+      [UNKNOWN_COMPANY, false, ['Rust']],
+    ]);
   });
 });

@@ -33,3 +33,19 @@ export function entryKey(text: string): KeyLine | undefined {
   for (const [key, pattern] of KEYS) if (pattern.test(name)) return { key, value: match[2].trim() };
   return undefined;
 }
+
+/**
+ * `Number. 직무 명`, `N. 회사명 (포지션)`: a template's placeholder heading, made only of the names of an entry's
+ * keys, that the author never filled in.
+ */
+export function isPlaceholder(text: string): boolean {
+  const words = text
+    .replace(/[*_`[\]()（）|｜/:：.,\-–—]+/g, ' ')
+    .replace(/^\s*(?:number|num|no|n|#)(?=\s)/i, ' ')
+    .trim();
+  if (!words) return false;
+  const names = words.split(/\s+/);
+  return entryKeyName(words) !== undefined || names.every((name) => entryKeyName(name) !== undefined);
+}
+
+const entryKeyName = (name: string) => KEYS.find(([, pattern]) => pattern.test(name.trim()))?.[0];

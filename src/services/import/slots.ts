@@ -6,7 +6,7 @@
 
 import { isSummaryHeading } from '../labels';
 import { isGenericLinkText, isJobBoardText, isUrlText, splitBeforeRole, splitEntryName } from './entry';
-import { entryKey } from './keyvalue';
+import { entryKey, isPlaceholder } from './keyvalue';
 import { type Line, type LinkRef, squash } from './lines';
 import {
   isRoleOnly,
@@ -111,7 +111,7 @@ export function headName(head: Line, numbered = true): HeadName {
       ? { company: keyed.value }
       : keyed?.key === 'title' && keyed.value
         ? { company: '', title: keyed.value }
-        : cleaned
+        : cleaned && !isPlaceholder(cleaned)
           ? splitEntryName(cleaned)
           : { company: '' };
   return { ...split, ...(url ? { url } : {}), linked: keyed?.key === 'company' };
