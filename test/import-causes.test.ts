@@ -204,4 +204,10 @@ describe('what used to lose postings', () => {
       [UNKNOWN_COMPANY, false, ['Rust']],
     ]);
   });
+
+  it('an address in brackets after the name leaves no empty brackets behind', () => {
+    const text = '1. 구름다리 (https://www.wanted.co.kr/wd/66601)\n   - 자격 요건\n     - JPA 사용 경험\n';
+    const [posting] = parseResearchDocument(text).postings;
+    expect([posting?.company, posting?.url]).toEqual(['구름다리', 'https://www.wanted.co.kr/wd/66601']);
+  });
 });

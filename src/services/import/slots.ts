@@ -101,7 +101,8 @@ export function headName(head: Line, numbered = true): HeadName {
     if (link.text && (isGenericLinkText(link.text) || isJobBoardText(link.text) || isUrlText(link.text)))
       text = text.replace(link.text, ' ');
   }
-  text = squash(text.replace(/(?:https?:\/\/|www\.)\S+/gi, ' '));
+  // `구름다리 (https://…)`: the brackets the address sat in go with it.
+  text = squash(text.replace(/(?:https?:\/\/|www\.)[^\s)\]>）]+/gi, ' ').replace(/[(（[<]\s*[)）\]>]/g, ' '));
   const cleaned = companyText(text, numbered);
   const url = head.links.find((l) => isWebUrl(l.url))?.url;
   // `## Company: 새봄물산`, `### 포지션 - 백엔드`: a heading written as a key-value line.
