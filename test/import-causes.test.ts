@@ -210,4 +210,20 @@ describe('what used to lose postings', () => {
     const [posting] = parseResearchDocument(text).postings;
     expect([posting?.company, posting?.url]).toEqual(['구름다리', 'https://www.wanted.co.kr/wd/66601']);
   });
+
+  it('several keys on one line (회사: … / 직무: … / 링크: …) name one posting', () => {
+    const text = [
+      '- 회사: 바람소프트 / 직무: iOS 개발자 / 링크: https://www.wanted.co.kr/wd/88801',
+      '  - 필수: Swift 3년 이상, UIKit',
+      '  - 우대: SwiftUI',
+      '',
+      '- 회사: 파도랩 | 직무: 안드로이드 개발자',
+      '  - 필수: Kotlin',
+    ].join('\n');
+    const { postings } = parseResearchDocument(text);
+    expect(postings.map((p) => [p.company, p.title, p.url, p.required.length, p.preferred.length])).toEqual([
+      ['바람소프트', 'iOS 개발자', 'https://www.wanted.co.kr/wd/88801', 2, 1],
+      ['파도랩', '안드로이드 개발자', undefined, 1, 0],
+    ]);
+  });
 });

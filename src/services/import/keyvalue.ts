@@ -49,3 +49,25 @@ export function isPlaceholder(text: string): boolean {
 }
 
 const entryKeyName = (name: string) => KEYS.find(([, pattern]) => pattern.test(name.trim()))?.[0];
+
+/**
+ * `회사: 바람소프트 / 직무: iOS 개발자 / 링크: https://…`: several of an entry's keys on one line, each part a
+ * key-value of its own. Undefined unless every part is one and one of them names the company.
+ */
+export function entryKeys(text: string): KeyLine[] | undefined {
+  const parts = text.split(/\s+[/|｜·]\s+|\s*[,，]\s+(?=[^:：]{1,20}[:：])/);
+  if (parts.length < 2) return undefined;
+  const keys: KeyLine[] = [];
+  for (const part of parts) {
+    const key = entryKey(part) ?? titleKey(part);
+    if (!key) return undefined;
+    keys.push(key);
+  }
+  return keys.some((k) => k.key === 'company' && k.value) ? keys : undefined;
+}
+
+/** Beside a company key, `직무:` names the position (alone it is a line of role words). */
+function titleKey(text: string): KeyLine | undefined {
+  const match = /^\s*(?:직무|모집\s*직무|지원\s*직무|채용\s*직무|직군)\s*[:：]\s*(.+)$/.exec(text);
+  return match?.[1] ? { key: 'title', value: match[1].trim() } : undefined;
+}

@@ -6,7 +6,7 @@
 import type { Code, List, RootContent } from 'mdast';
 import { classifyLabel, decoratedLabel } from '../labels';
 import { type DetailsMarks, noDetails } from './details';
-import { entryKey } from './keyvalue';
+import { entryKey, entryKeys, type KeyLine } from './keyvalue';
 import { headingLine, type Line, type LinkRef, phrasingLines, plainLine, squash } from './lines';
 import { type ParseBudget, parseMarkdown } from './mdast';
 import { mentionsRole, parseRoleLine, stripNumbering } from './role';
@@ -35,9 +35,29 @@ interface Lowering {
 const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 0;
 
 /** A line as a token: a label, a key–value line, a role line, a link, a glyph bullet or text. */
+/** Several keys on one line are one card: its company, position and link. */
+function keyedCard(keys: readonly KeyLine[], line: Line, at: number): Token {
+  const value = (key: KeyLine['key']) => keys.find((k) => k.key === key && k.value)?.value;
+  const title = value('title');
+  const url =
+    line.links.find((l) => /^https?:/i.test(l.url))?.url ??
+    /https?:\/\/[^\s<>)\]]+/i.exec(value('url') ?? '')?.[0];
+  const role = title && mentionsRole(title) ? title : undefined;
+  return {
+    t: 'card',
+    line: plainLine(value('company') ?? ''),
+    ...(title ? { title } : {}),
+    ...(role ? { role } : {}),
+    ...(url ? { url } : {}),
+    at,
+  };
+}
+
 function lineToken(line: Line, depth: number, at: number, glyphItem = true): Token {
   const label = line.text ? classifyLabel(line.text) : undefined;
   if (label) return { t: 'label', label, depth, min: depth + 1, at };
+  const card = entryKeys(line.text);
+  if (card) return keyedCard(card, line, at);
   const kv = entryKey(line.text);
   if (kv && (kv.value || kv.key !== 'url')) return { t: 'kv', key: kv.key, value: kv.value, line, at };
   const roles = line.links.length === 0 ? parseRoleLine(line.text) : undefined;
