@@ -70,6 +70,14 @@ function listEntries(tokens: readonly Token[]): { head: ItemToken; items: ItemTo
  * The document's title: its first `#` heading, or else its first heading when no other heading is as
  * high (`## 채용공고 리서치` over `###` entries).
  */
+/** An entry with no labels: its list, taken as its requirements. */
+function unlabeledBody(context: Token[], at: number, items: readonly Token[]): Body {
+  const body: Body = { items: [], kinds: new Set(), context, trailing: [], roles: [], at, unlabeled: true };
+  const list: Section = { kind: 'required', depth: -1, min: 0, textMin: 0, combined: true, exclude: false };
+  for (const t of items) if ('line' in t && 'depth' in t) addItem(body, t.line.text, t.depth, list);
+  return body;
+}
+
 export function titleOf(tokens: readonly Token[]): (Token & { t: 'heading' }) | undefined {
   const headings = tokens.filter((t): t is Token & { t: 'heading' } => t.t === 'heading' && t.level <= 6);
   const first = headings[0];
@@ -127,24 +135,8 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
     const entryLike = [...heading].length <= 40 && !/[.:：]\s*$/.test(heading) && !LABEL_WORDS.test(heading);
     const own = entry.token !== documentTitle && listEntries(between).length === 0;
     if (own && inner && entryLike && items.length >= 3 && qualified.length * 2 >= items.length) {
-      const body: Body = {
-        items: [],
-        kinds: new Set(),
-        context: [...path(), ...between.filter((t) => !listed.has(t))],
-        trailing: [],
-        roles: [],
-        at: items[0]?.at ?? entry.token.at,
-        unlabeled: true,
-      };
-      const list: Section = {
-        kind: 'required',
-        depth: -1,
-        min: 0,
-        textMin: 0,
-        combined: true,
-        exclude: false,
-      };
-      for (const t of items) if ('line' in t && 'depth' in t) addItem(body, t.line.text, t.depth, list);
+      const context = [...path(), ...between.filter((t) => !listed.has(t))];
+      const body = unlabeledBody(context, items[0]?.at ?? entry.token.at, items);
       if (body.items.length > 0) {
         out.bodies.push(body);
         for (const e of stack) e.bodies++;
@@ -162,24 +154,7 @@ export function segment(tokens: readonly Token[], lastLine: number): Segments {
     const taken = new Set<Token>(entries.flatMap((e) => [e.head, ...e.items]));
     between = between.filter((t) => !taken.has(t));
     for (const entry of entries) {
-      const body: Body = {
-        items: [],
-        kinds: new Set(),
-        context: [...path(), entry.head],
-        trailing: [],
-        roles: [],
-        at: entry.items[0]?.at ?? entry.head.at,
-        unlabeled: true,
-      };
-      const list: Section = {
-        kind: 'required',
-        depth: -1,
-        min: 0,
-        textMin: 0,
-        combined: true,
-        exclude: false,
-      };
-      for (const t of entry.items) addItem(body, t.line.text, t.depth, list);
+      const body = unlabeledBody([...path(), entry.head], entry.items[0]?.at ?? entry.head.at, entry.items);
       listed.push(body);
     }
   };

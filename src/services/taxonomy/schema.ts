@@ -22,18 +22,17 @@ export const categoryIdSchema = z.enum(CATEGORY_IDS);
 export type CategoryId = z.infer<typeof categoryIdSchema>;
 
 /** Categories of technologies, as opposed to practices, subjects, soft skills, credentials and domains. */
-export const TECHNOLOGY_CATEGORIES: ReadonlySet<CategoryId> = new Set<CategoryId>([
-  'language',
-  'framework',
-  'library',
-  'database',
-  'cloud',
-  'devops',
-  'testing',
-  'tool',
-  'platform',
-  'data-ai',
-]);
+const NOT_TECHNOLOGY = [
+  'practice',
+  'cs-fundamentals',
+  'soft-skill',
+  'language-proficiency',
+  'education',
+  'domain',
+];
+export const TECHNOLOGY_CATEGORIES: ReadonlySet<CategoryId> = new Set(
+  CATEGORY_IDS.filter((id) => !NOT_TECHNOLOGY.includes(id)),
+);
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase kebab-case');
 const localizedSchema = z.object({ en: z.string().min(1), ko: z.string().min(1) });
