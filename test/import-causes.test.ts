@@ -226,4 +226,33 @@ describe('what used to lose postings', () => {
       ['파도랩', '안드로이드 개발자', undefined, 1, 0],
     ]);
   });
+
+  it('a two-column table of an entry gives its position and link as well as its sections', () => {
+    const text = [
+      '## 별하늘 소프트',
+      '',
+      '| 항목 | 내용 |',
+      '|---|---|',
+      '| 직무 | 백엔드 개발자 |',
+      '| 자격요건 | Java 경험<br>RDBMS 이해 |',
+      '| 우대사항 | AWS 경험 |',
+      '| 링크 | https://www.wanted.co.kr/wd/12121 |',
+      '',
+      '## 달빛 게임즈',
+      '',
+      '| 항목 | 내용 |',
+      '|---|---|',
+      '| 자격요건 | Unity 경험 |',
+    ].join('\n');
+    expect(parseResearchDocument(text).postings.map(shape)).toEqual([
+      {
+        company: '별하늘 소프트',
+        title: '백엔드 개발자',
+        url: 'https://www.wanted.co.kr/wd/12121',
+        required: ['Java 경험', 'RDBMS 이해'],
+        preferred: ['AWS 경험'],
+      },
+      { company: '달빛 게임즈', required: ['Unity 경험'], preferred: [] },
+    ]);
+  });
 });

@@ -6,6 +6,7 @@
 import type { Table, TableCell } from 'mdast';
 import { classifyLabel, type Label } from '../labels';
 import { inlineItems } from './items';
+import type { EntryKey } from './keyvalue';
 import { type Line, phrasingLines, plainLine, squash } from './lines';
 import type { Token } from './token';
 
@@ -58,6 +59,13 @@ const urlOf = (cell: TableCell | undefined) => {
     line?.links.find((l) => /^https?:\/\//i.test(l.url))?.url ?? /https?:\/\/\S+/.exec(line?.text ?? '')?.[0]
   );
 };
+
+function rowKey(text: string): EntryKey | undefined {
+  const word = headerWord(text);
+  if (COMPANY_COLUMN.test(word)) return 'company';
+  if (POSITION_COLUMN.test(word) || ROLE_COLUMN.test(word)) return 'title';
+  return URL_COLUMN.test(word) ? 'url' : undefined;
+}
 
 /** The tokens a table stands for; `depth` is the depth of the list item it sits in, -1 at the top. */
 export function tableTokens(table: Table, depth: number): Token[] {
@@ -116,8 +124,14 @@ export function tableTokens(table: Table, depth: number): Token[] {
   if (rowWise) {
     table.children.forEach((row, index) => {
       const label = firstColumn[index];
-      if (!label) return;
       const at = lineOf(row);
+      if (!label) {
+        // `| 직무 | 백엔드 개발자 |`, `| 링크 | https://… |` beside the label rows: the entry's own keys.
+        const key = rowKey(cellText(row.children[0]));
+        const value = cellLines(row.children[1])[0];
+        if (key && value?.text) out.push({ t: 'kv', key, value: value.text, line: value, at });
+        return;
+      }
       out.push({ t: 'label', label, depth, min: depth + 1, at });
       if (label.kind === 'other') return;
       for (const cell of row.children.slice(1))
