@@ -1,5 +1,5 @@
 import { contentKey } from '../postings/fingerprint';
-import { canonicalUrl } from '../postings/url';
+import { canonicalUrlOrNone } from '../postings/url';
 import type { PlannedInput } from './report';
 
 /** How the plan looks up the server's postings. */
@@ -13,21 +13,12 @@ export interface ServerPostings {
   ): Promise<{ id: number; company: string; url?: string } | undefined>;
 }
 
-/** A link's canonical form, or undefined for none or one that does not parse. */
-export function canonicalOf(url: string | undefined): string | undefined {
-  try {
-    return url ? canonicalUrl(url) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export const contentKeyOf = (input: PlannedInput) =>
   contentKey({ company: input.company, requirements: input.requirements, preferred: input.preferred ?? '' });
 
 /** What makes two postings of one document the same: the link, else the content under the same role. */
 export const documentKeyOf = (input: PlannedInput, roleId: string | null) =>
-  canonicalOf(input.url) ?? `${contentKeyOf(input)}\u0000${roleId ?? ''}`;
+  canonicalUrlOrNone(input.url) ?? `${contentKeyOf(input)}\u0000${roleId ?? ''}`;
 
 /**
  * The server's posting this one repeats: the one at its link, else one with the same content and role (any
@@ -39,7 +30,7 @@ export async function serverTwin(
   input: PlannedInput,
   roleId: string | null,
 ): Promise<{ id: number; company: string } | undefined> {
-  const canonical = canonicalOf(input.url);
+  const canonical = canonicalUrlOrNone(input.url);
   if (canonical) {
     const byUrl = await server.findByUrl(canonical);
     if (byUrl) return byUrl;

@@ -27,7 +27,7 @@ import {
   urlIndexRecord,
 } from './records';
 import { POSTING_SCHEMA_VERSION, type Posting, type PostingInput } from './schema';
-import { canonicalUrl } from './url';
+import { canonicalUrl, canonicalUrlOrNone } from './url';
 
 export type { Problem, ProblemDetail } from './derived';
 
@@ -342,13 +342,8 @@ export function createPostingService({ store, clock, normalizer, roles }: Deps) 
     },
 
     async findByUrl(guildId: string, url: string): Promise<Posting | undefined> {
-      let canonical: string;
-      try {
-        canonical = canonicalUrl(url);
-      } catch {
-        return undefined;
-      }
-      return findByCanonicalUrl(committed(await open(guildId)), canonical);
+      const canonical = canonicalUrlOrNone(url);
+      return canonical ? findByCanonicalUrl(committed(await open(guildId)), canonical) : undefined;
     },
 
     /**

@@ -39,3 +39,12 @@ export function canonicalUrl(raw: string): string {
   url.searchParams.sort();
   return `${url.protocol}//${url.host}${path}${url.search}`;
 }
+
+/** A link's canonical form, or undefined for none or one that does not parse. */
+export function canonicalUrlOrNone(raw: string | undefined): string | undefined {
+  try {
+    return raw ? canonicalUrl(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
