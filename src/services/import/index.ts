@@ -112,8 +112,8 @@ function usableUrl(raw: string | undefined): string | undefined {
 const itemsText = (items: readonly string[]) => items.map((item) => `- ${item}`).join('\n');
 
 /**
- * A posting's role, by the first that gives one: the command's option, the document's words for it (the
- * parser orders them: posting title, role heading, document), the role its skills point to. Null: needed.
+ * A posting's role, by the first that gives one: the command's option, the document's words for it (in the
+ * parser's order, see ParsedPosting.roleCandidates), the role its skills point to. Null: needed.
  */
 function roleOf(
   p: ParsedPosting,

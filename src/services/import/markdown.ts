@@ -25,7 +25,10 @@ export interface ParsedPosting {
   url?: string;
   required: string[];
   preferred: string[];
-  /** The role as the document words it, most specific first; the first one the role table knows wins. */
+  /**
+   * The role as the document words it: role headings and lines around the posting, then the document's own,
+   * then the posting's title. The first one the role table knows wins.
+   */
   roleCandidates: string[];
   /** 1-based line of the entry's heading or list item. */
   line: number;
