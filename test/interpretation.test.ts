@@ -4,19 +4,11 @@ import { normalizePostingText } from '../src/services/postings/compose';
 import type { Posting } from '../src/services/postings/schema';
 import { postingExperience } from '../src/services/summary/aggregate';
 import { loadTaxonomy } from '../src/services/taxonomy/load';
+import { skillIds } from './support/services';
 
 // The real taxonomy and phrase rules, on sentences written here in the genre of real postings.
 const normalizer = createNormalizer(loadTaxonomy());
-const named = (text: string, role?: string) =>
-  normalizer
-    .normalizeItem(text, 'required', role)
-    .skills.filter((s) => !s.implied)
-    .map((s) => s.id);
-const implied = (text: string) =>
-  normalizer
-    .normalizeItem(text, 'required')
-    .skills.filter((s) => s.implied)
-    .map((s) => s.id);
+const { named, implied } = skillIds(normalizer);
 
 describe('service operation', () => {
   it.each([

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../src/services/normalize';
 import { loadTaxonomy } from '../src/services/taxonomy/load';
+import { skillIds } from './support/services';
 
 // The hard cases of the genre, against the real taxonomy in data/skills.json.
 const normalizer = createNormalizer(loadTaxonomy());
-const explicit = (text: string) =>
-  normalizer
-    .normalizeItem(text, 'required')
-    .skills.filter((s) => !s.implied)
-    .map((s) => s.id);
+const explicit = skillIds(normalizer).named;
 
 describe('matching with data/skills.json', () => {
   it.each([

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../src/services/normalize';
-import { miniTaxonomy } from './support/services';
+import { miniTaxonomy, skillIds } from './support/services';
 
 const normalizer = createNormalizer(miniTaxonomy());
-const explicit = (text: string) =>
-  normalizer
-    .normalizeItem(text, 'required')
-    .skills.filter((s) => !s.implied)
-    .map((s) => s.id);
+const explicit = skillIds(normalizer).named;
 const all = (text: string) => normalizer.normalizeItem(text, 'required').skills;
 
 describe('skill matching', () => {

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../src/services/normalize';
 import { loadTaxonomy } from '../src/services/taxonomy/load';
+import { skillIds } from './support/services';
 
 // Names postings of every role use, in the spellings they use, and the ordinary text those spellings
 // must not be read into. Invented sentences in the genre, against data/skills.json.
 const normalizer = createNormalizer(loadTaxonomy());
-const explicit = (text: string) =>
-  normalizer
-    .normalizeItem(text, 'required')
-    .skills.filter((s) => !s.implied)
-    .map((s) => s.id);
+const explicit = skillIds(normalizer).named;
 
 describe('names postings use, in the spellings they use', () => {
   it.each([
