@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,19 +12,14 @@ import {
   snowflake,
   startFakeDiscord,
 } from '../support/fake-discord/index';
-import { type BinProcess, messageText, spawnBin, tempDir, waitUntil } from './support';
+import { type BinProcess, messageText, spawnBin, stopRun, tempDir, waitUntil } from './support';
 
 let discord: FakeDiscord | undefined;
 let bin: BinProcess | undefined;
 let dir: string | undefined;
 
 afterEach(async () => {
-  if (bin && bin.child.exitCode === null && bin.child.signalCode === null) {
-    bin.child.kill('SIGKILL');
-    await bin.exited;
-  }
-  await discord?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await stopRun({ bin, discord, dir });
   bin = discord = dir = undefined;
 });
 

@@ -1,23 +1,17 @@
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy';
 import { createServices } from '../../src/services';
 import { openStore } from '../../src/services/store/repository';
 import { type FakeDiscord, startFakeDiscord } from '../support/fake-discord/index';
-import { type BinProcess, messageText, spawnBin, tempDir } from './support';
+import { type BinProcess, messageText, spawnBin, stopRun, tempDir } from './support';
 
 let discord: FakeDiscord | undefined;
 let bin: BinProcess | undefined;
 let dir: string | undefined;
 
 afterEach(async () => {
-  if (bin && bin.child.exitCode === null && bin.child.signalCode === null) {
-    bin.child.kill('SIGKILL');
-    await bin.exited;
-  }
-  await discord?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await stopRun({ bin, discord, dir });
   bin = discord = dir = undefined;
 });
 

@@ -269,6 +269,17 @@ export function spawnBin(args: string[], env: Record<string, string>): BinProces
 }
 
 /** Runs the bin to completion (killing it after `timeoutMs`). */
+/** After a test that ran the program: kills it if it still runs, closes the fake Discord, removes its folder. */
+export async function stopRun(run: { bin?: BinProcess; discord?: { close(): Promise<void> }; dir?: string }) {
+  const { bin, discord, dir } = run;
+  if (bin && bin.child.exitCode === null && bin.child.signalCode === null) {
+    bin.child.kill('SIGKILL');
+    await bin.exited;
+  }
+  await discord?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+}
+
 export async function runBin(
   args: string[],
   env: Record<string, string>,
