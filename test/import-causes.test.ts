@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ParsedPosting, parseResearchDocument, UNKNOWN_COMPANY } from '../src/services/import';
-import { resolveRole } from './support/import';
+import { firstKnownRole, postingShape } from './support/import';
 
 /** Each cause that once lost postings, in a note written for it (test/fixtures/import/causes/). */
 const doc = (name: string) =>
   parseResearchDocument(readFileSync(new URL(`./fixtures/import/causes/${name}.md`, import.meta.url)));
-const shape = (p: ParsedPosting) => ({
-  company: p.company,
-  ...(p.title ? { title: p.title } : {}),
-  ...(p.url ? { url: p.url } : {}),
-  required: p.required,
-  preferred: p.preferred,
-});
-const roles = (postings: readonly ParsedPosting[]) =>
-  postings.map((p) => p.roleCandidates.map(resolveRole).find((id) => id !== undefined));
+const shape = postingShape;
+const roles = (postings: readonly ParsedPosting[]) => postings.map(firstKnownRole);
 
 describe('what used to lose postings', () => {
   it('the role in each posting’s own title, and nowhere else', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ParsedPosting, parseResearchDocument } from '../src/services/import';
-import { resolveRole } from './support/import';
+import { firstKnownRole } from './support/import';
 import { allLayouts, describeLayout, type Layout, layoutPostings, renderLayout } from './support/layouts';
 
 /** What the import must give back whatever the layout. */
@@ -11,7 +11,7 @@ const read = (p: ParsedPosting) => ({
   preferred: p.preferred,
 });
 
-const firstRole = (p: ParsedPosting) => p.roleCandidates.map(resolveRole).find((id) => id !== undefined);
+const firstRole = firstKnownRole;
 
 const layouts = allLayouts();
 

@@ -4,7 +4,6 @@ import {
   classifyLabel,
   formatImportReport,
   type ParsedDocument,
-  type ParsedPosting,
   parseResearchDocument,
   planImport,
   UNKNOWN_COMPANY,
@@ -14,21 +13,14 @@ import { isGenericLinkText, splitEntryName } from '../src/services/import/entry'
 import { entryKey } from '../src/services/import/keyvalue';
 import { inlineItems } from '../src/services/import/markdown';
 import { isReferenceHeading, isSummaryHeading } from '../src/services/labels';
-import { emptyServer, importFixture, megabyte } from './support/import';
+import { emptyServer, importFixture, megabyte, postingShape } from './support/import';
 
 /** Shapes of research notes the genre has beyond the ones test/import.test.ts covers. */
 
 const deps = emptyServer;
 const fixture = importFixture;
 
-/** What a posting says, in the fields the tests compare. */
-const shape = (p: ParsedPosting) => ({
-  company: p.company,
-  ...(p.title ? { title: p.title } : {}),
-  ...(p.url ? { url: p.url } : {}),
-  required: p.required,
-  preferred: p.preferred,
-});
+const shape = postingShape;
 const shapes = (doc: ParsedDocument) => doc.postings.map(shape);
 const roleIds = async (doc: ParsedDocument) => (await planImport(doc, deps)).postings.map((p) => p.roleId);
 

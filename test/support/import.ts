@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ImportDeps } from '../../src/services/import';
+import type { ImportDeps, ParsedPosting } from '../../src/services/import';
 import { createRoleDirectory } from '../../src/services/roles';
 
 /** A small role table for import and export tests, independent of data/roles.json. */
@@ -57,3 +57,16 @@ export function megabyte(make: (i: number) => string): string {
   }
   return parts.join('');
 }
+
+/** What a parsed posting says, in the fields the import tests compare. */
+export const postingShape = (p: ParsedPosting) => ({
+  company: p.company,
+  ...(p.title ? { title: p.title } : {}),
+  ...(p.url ? { url: p.url } : {}),
+  required: p.required,
+  preferred: p.preferred,
+});
+
+/** The first of a posting's role candidates the small role table knows. */
+export const firstKnownRole = (p: ParsedPosting) =>
+  p.roleCandidates.map(resolveRole).find((id) => id !== undefined);
